@@ -1,0 +1,26 @@
+/* hs-parser.h — source text to HsModule
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hs-arena.h"
+#include "hs-ast.h"
+#include "hs-diagnostic.h"
+
+G_BEGIN_DECLS
+
+/* Hard limits that keep hostile input from exhausting the C stack or memory.
+ * Exceeding one is a located HS_DIAG_LIMIT / SyntaxError, never a crash. */
+#define HS_PARSER_MAX_SOURCE_BYTES (1024 * 1024)
+#define HS_PARSER_MAX_NESTING      200
+
+/* Parses @source (UTF-8, @len bytes, may contain anything) into a module whose
+ * nodes live in @arena. Returns NULL and sets @error on failure. */
+HsModule *hs_parse (const char    *source,
+                    gsize          len,
+                    const char    *filename,
+                    HsArena       *arena,
+                    HsDiagnostic **error);
+
+G_END_DECLS
