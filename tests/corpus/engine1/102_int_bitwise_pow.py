@@ -1,0 +1,11 @@
+# bitwise operators, shifts, pow with modulus, negative exponents
+print(12 & 10, 12 | 10, 12 ^ 10, ~12, ~-1)
+print(1 << 10, 1024 >> 3, -16 >> 2, -1 >> 10)
+print(pow(2, 10), pow(2, 10, 1000), pow(3, 200, 7))
+print(2 ** -1, 10 ** -2, (-2) ** 3, -2 ** 2)
+print(pow(-8, 2), 0 ** 0, 5 ** 0)
+print(hex(255), hex(-255), hex(0), hex(2 ** 40))
+print(int('ff', 16), int('-101', 2), int('  42  '), int('0x1f', 16), int('1_000'))
+print(int(3.99), int(-3.99), int(True), int('7'))
+print(abs(-5), abs(5), abs(-0), -(-5))
+print(round(7), round(15, -1), round(25, -1), round(-35, -1))

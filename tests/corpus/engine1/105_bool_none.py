@@ -1,0 +1,11 @@
+# bool is an int subclass; truthiness of values; None comparisons
+print(True + True, True * 10, False - 1, True / 2)
+print(isinstance(True, int), type(True).__name__, int(False), str(True))
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(''), bool('0'), bool([]), bool([0]), bool({}), bool(()), bool(None))
+print(None == None, None is None, None == 0, None != False)
+print(repr(None), str(None), type(None).__name__)
+print(not None, not 0, not 'x', not [])
+print(True == 1, False == 0, 1 == 1 == True)
+print(sum([True, True, False, True]), max(False, True), [True, False].count(True))
+print(True and 'yes', False or 'fallback', None or 0 or 'last', 1 and 2 and 3)
+print(bool(range(0)), bool(range(1)))

@@ -1,0 +1,15 @@
+# common str methods and their exact results
+s = '  Hello, World!  '
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr('xxhixx'.strip('x')))
+t = s.strip()
+print(t.upper(), t.lower(), t.title(), t.swapcase(), 'hello'.capitalize())
+print(t.split(), t.split(', '), 'a,b,,c'.split(','), 'a b  c'.split(' '), '1-2-3'.split('-', 1))
+print(' '.join(['x', 'y', 'z']), '-'.join('abc'), ''.join([]))
+print(t.replace('l', 'L'), t.replace('l', 'L', 1), 'aaa'.replace('a', 'bb'))
+print(t.startswith('Hello'), t.endswith('!'), t.startswith(('x', 'He')), t.endswith('World'))
+print(t.find('o'), t.find('o', 5), t.find('z'), t.rfind('o'), t.index('W'))
+print(t.count('l'), 'aaaa'.count('aa'), ''.count(''), 'abc'.count(''))
+print('{} + {} = {}'.format(1, 2, 3), '{0}{1}{0}'.format('a', 'b'), '{name}!'.format(name='hi'), '[{:>5}]'.format('ab'))
+print('abc'.isalpha(), '123'.isdigit(), 'a1'.isalnum(), '   '.isspace(), 'ABC'.isupper(), 'abc'.islower())
+print('x'.center(5, '*'), 'x'.ljust(3, '.'), 'x'.rjust(3, '.'), '42'.zfill(5), '-7'.zfill(4))
+print('a\tb\nc'.splitlines(), 'line1\nline2\n'.split('\n'), 'k=v'.partition('='))
