@@ -1,0 +1,17 @@
+# sequence builtins: len sorted reversed enumerate zip map filter list tuple iter next
+words = ['delta', 'Alpha', 'charlie', 'bravo']
+print(len(words), len('abc'), len({}), len(range(3, 10, 2)))
+print(sorted(words), sorted(words, key=str.lower), sorted(words, key=len, reverse=True))
+print(list(reversed(words)), list(reversed(range(4))), ''.join(reversed('abc')))
+print(list(enumerate('ab')), list(enumerate('ab', 10)))
+print(list(zip([1, 2, 3], 'xy')), list(zip()), dict(zip('ab', range(2))))
+print(list(map(len, words)), list(map(lambda a, b: a * b, [1, 2], [3, 4])))
+print(list(filter(None, [0, 1, '', 'a', None])), list(filter(str.isupper, 'aBcD')))
+print(list(), tuple(), list('xy'), tuple([1, 2]), list(map(str, range(3))))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))
+z = zip(*[(1, 'a'), (2, 'b')])
+print(list(z))
+r = reversed([1, 2, 3])
+print(type(r).__name__, next(r), list(r))
+print(sorted([(1, 'b'), (1, 'a'), (0, 'z')]), sorted('hello'), sorted({3: 'x', 1: 'y'}))

@@ -1,0 +1,21 @@
+# chr ord any all iter next id object hash and print's sep/end/file-less forms
+print(chr(65), chr(97) + chr(98), ord('A'), ord('\n'), [ord(c) for c in 'az'])
+print(any([False, 0, '']), any(x > 2 for x in [1, 3]), all(['a', 1]), all(x for x in [1, 0]))
+o = object()
+p = object()
+print(o is not p, o == o, o != p, type(o).__name__, id(o) == id(o), id(o) == id(p))
+l = [1, 2]
+alias = l
+print(id(l) == id(alias), id(l) == id(l[:]))
+it = iter([10, 20])
+print(next(it), next(it), next(it, 'stop'))
+print(hash(1) == hash(1.0), hash('a') == hash('a'), hash(()) == hash(()), hash(True) == 1)
+print('a', 'b', 'c', sep='-')
+print('no newline', end='|')
+print('next', end='\n')
+print('x', 'y', sep='', end='!\n')
+print()
+print(*[1, 2, 3], sep=', ')
+print('multi', 'sep', sep=' :: ', end=' <end>\n')
+print(sep='ignored')
+print(1, None, True, 2.0, 'mixed', [None])
