@@ -12,10 +12,15 @@ HS_BUILD_PACKAGES=(
   libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
   libcairo2-dev libpango1.0-dev
   gettext desktop-file-utils
+  librsvg2-common   # only recommended by GTK, but it loads the SVG app icon
 )
 
 hs_say () {
-  printf '\033[1m==> %s\033[0m\n' "$*" >&2
+  if [ -t 2 ]; then
+    printf '\033[1m==> %s\033[0m\n' "$*" >&2
+  else
+    printf '==> %s\n' "$*" >&2
+  fi
 }
 
 hs_die () {
