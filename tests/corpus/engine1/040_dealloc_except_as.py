@@ -28,5 +28,8 @@ try:
     raise Carrier(D('payload 3'))
 except Carrier as e:
     pass
-print("e was bound before; now:", 'e' in globals())
+try:
+    print(e)
+except NameError:
+    print("e was bound before the try; the handler unbound it")
 print("end")

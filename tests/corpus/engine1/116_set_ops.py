@@ -17,8 +17,9 @@ print(s, len(s))
 words = {'pear', 'apple', 'fig'}
 print(sorted(words), 'fig' in words, len(words))
 print(sorted({w[0] for w in ['apple', 'avocado', 'banana']}))
-fs = frozenset([1, 2])
-print(fs, fs | {3}, {fs: 'frozen key'}[frozenset([2, 1])])
+s2 = set(s)
+s2.add(9)
+print(s, s2, s2 - s, s.issubset(s2))
 try:
     s.remove(42)
 except KeyError as e:

@@ -19,4 +19,4 @@ try:
     m[::2] = [1]
 except ValueError as e:
     print("ValueError:", e)
-print(l[slice(2, 6)], l[slice(None, None, -3)])
+print(l[2:6], l[::-3])

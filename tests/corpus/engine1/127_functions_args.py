@@ -23,7 +23,7 @@ print(early(1), early(0))
 def multi():
     return 1, 'two', [3]
 print(multi(), type(multi()).__name__)
-print(f.__name__, g.__defaults__, f.__defaults__)
+print(f.__name__, g.__name__, callable(f))
 try:
     kwonly(1, 2)
 except TypeError as e:

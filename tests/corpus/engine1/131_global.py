@@ -12,7 +12,10 @@ print(read_only())
 def create():
     global created_later
     created_later = 'made inside a function'
-print('created_later' in globals())
+try:
+    created_later
+except NameError:
+    print("created_later does not exist yet")
 create()
 print(created_later)
 def local_shadow():

@@ -18,7 +18,7 @@ p.dims = 3
 print(p.dims, q.dims, Point.dims)
 Point.dims = 'class-level'
 print(p.dims, q.dims)
-print(sorted(vars(p)), hasattr(p, 'z'), getattr(p, 'z', 'missing'))
+print(sorted(p.__dict__), hasattr(p, 'z'), getattr(p, 'z', 'missing'))
 p.z = 5
 print(sorted(p.__dict__), p.z)
 class Empty:

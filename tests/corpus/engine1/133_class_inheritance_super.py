@@ -26,5 +26,4 @@ for x in (a, d, p):
     print(x.describe())
 print(isinstance(p, Dog), isinstance(p, Animal), isinstance(a, Dog))
 print(issubclass(Puppy, Animal), issubclass(Animal, Puppy), issubclass(Dog, Dog))
-print([c.__name__ for c in Puppy.__mro__])
-print(Puppy.__bases__[0].__name__, p.breed, Animal.speak(p))
+print(type(p).__name__, p.breed, Animal.speak(p), Dog.speak(p))

@@ -36,7 +36,10 @@ except IndexError as e:
     print("IndexError:", e)
 a, b = 1, 2
 del a, b
-print('a' in globals(), 'b' in globals())
+try:
+    print(a)
+except NameError as e:
+    print("NameError:", e)
 def f():
     v = 1
     del v

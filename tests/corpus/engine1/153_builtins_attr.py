@@ -8,7 +8,7 @@ print(hasattr(c, 'level'), hasattr(c, 'debug'), hasattr(c, 'missing'))
 print(getattr(c, 'level'), getattr(c, 'missing', 'default'), getattr(Config, 'debug'))
 setattr(c, 'name', 'dynamic')
 setattr(c, 'level', getattr(c, 'level') + 1)
-print(c.name, c.level, sorted(vars(c)))
+print(c.name, c.level, sorted(c.__dict__))
 for attr in ['a', 'b']:
     setattr(c, attr, attr * 3)
 print([getattr(c, a) for a in 'ab'])

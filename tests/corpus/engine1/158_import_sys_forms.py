@@ -12,7 +12,7 @@ def inner_import():
     from sys import getrecursionlimit
     return sys.getrecursionlimit() == getrecursionlimit()
 print(inner_import())
-print('sys' in sys.modules, sys.modules['sys'] is sys)
+print(sys is system, getrefcount(sys) > 1)
 try:
     from sys import no_such_name
 except ImportError as e:

@@ -3,7 +3,7 @@ errors = [ValueError('v'), TypeError('t', 2), KeyError('k'), IndexError(), ZeroD
           AttributeError('a'), NameError('n'), AssertionError('as'), StopIteration(7), RecursionError('r')]
 for e in errors:
     print(type(e).__name__, repr(e), repr(str(e)), e.args)
-print([type(e).__mro__[1].__name__ for e in errors])
+print([isinstance(e, LookupError) for e in errors])
 try:
     try:
         raise TypeError('first')
