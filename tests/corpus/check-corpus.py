@@ -162,7 +162,8 @@ def main():
     ap.add_argument('--xfail', default=DEFAULT_XFAIL,
                     help='expected-failure list (default: xfail.txt next to this script)')
     ap.add_argument('--timeout', type=float, default=30, help='seconds per run (default: 30)')
-    ap.add_argument('--verbose', action='store_true', help='also show diffs of expected failures')
+    ap.add_argument('--verbose', action='store_true',
+                    help='also list expected failures (xfail.txt) with their diffs')
     ap.add_argument('--strict-xfail', action='store_true',
                     help="report passing xfail.txt entries as 'ok N - name # TODO' (TAP unexpected "
                          "pass, a failure for meson) and exit 1")
@@ -226,7 +227,7 @@ def main():
                 if show_diff:
                     for line in diff:
                         print('# ' + line, file=out)
-            elif diff or reason is not None:
+            elif (diff and reason is None) or (reason is not None and (not diff or args.verbose)):
                 tag = ('XFAIL' if diff else 'XPASS') if reason is not None else 'FAIL'
                 print(f'{tag} {name}' + (f'  ({reason})' if reason else ''), file=out)
                 if show_diff:
