@@ -439,3 +439,50 @@ hs_bigint_xor (const HsBigInt *a,
 {
   return bigint_bitwise (a, '^', b);
 }
+
+/**
+ * hs_bigint_round:
+ * @ndigits: the second argument of round(), clamped to the gint64 range
+ *
+ * round(a, ndigits) for an int: a itself for ndigits >= 0, else a rounded
+ * to a multiple of 10**-ndigits, ties to even (round(25, -1) == 20).
+ */
+HsBigInt *
+hs_bigint_round (const HsBigInt *a,
+                 gint64          ndigits,
+                 GError        **error)
+{
+  g_autoptr(HsBigInt) ten = NULL;
+  g_autoptr(HsBigInt) k = NULL;
+  g_autoptr(HsBigInt) pow10 = NULL;
+  g_autoptr(HsBigInt) q = NULL;
+  g_autoptr(HsBigInt) r = NULL;
+  g_autoptr(HsBigInt) twice = NULL;
+  int c;
+
+  if (ndigits >= 0 || a->len == 0)
+    return hs_bigint_copy (a);
+  /* |a| < 10**(digits + 1) / 2 rounds to 0 once 10**-ndigits is larger:
+   * answer that without building a huge power of ten. */
+  if ((guint64) -(ndigits + 1) >= hs_bigint_bit_length (a) * 0.30103 + 2)
+    return _hs_bigint_alloc (0);
+
+  ten = hs_bigint_new_from_int64 (10);
+  k = hs_bigint_new_from_int64 (-ndigits);
+  pow10 = hs_bigint_pow (ten, k, error);
+  if (pow10 == NULL)
+    return NULL;
+
+  /* CPython's _PyLong_DivmodNear: q = a / 10**n rounded half to even. */
+  hs_bigint_divmod (a, pow10, &q, &r, NULL);
+  twice = _hs_bigint_lshift_unchecked (r, 1);
+  c = hs_bigint_compare (twice, pow10);
+  if (c > 0 || (c == 0 && q->len > 0 && (q->digits[0] & 1)))
+    {
+      HsBigInt *t = _hs_bigint_add_signed (r, pow10, -1);
+
+      g_free (r);
+      r = t;
+    }
+  return _hs_bigint_checked (_hs_bigint_add_signed (a, r, -r->sign), error);
+}

@@ -119,6 +119,9 @@ HsBigInt   *hs_bigint_pow_mod           (const HsBigInt *base,
                                          const HsBigInt *exponent,
                                          const HsBigInt *modulus,
                                          GError        **error);
+HsBigInt   *hs_bigint_round             (const HsBigInt *a,
+                                         gint64          ndigits,
+                                         GError        **error);
 
 /* Bits */
 HsBigInt   *hs_bigint_lshift            (const HsBigInt *a,

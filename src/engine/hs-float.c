@@ -181,35 +181,21 @@ dtoa (double  x,
       gsize size = n + DBL_MAX_10_EXP + 16;
       g_autofree char *buf = g_malloc (size);
       gsize k = 0;
-      int int_digits = -1;
 
       format_c (buf, size, 'f', n, x);
       d->digits = g_malloc (size);
+      /* "0.00120" has decpt -2 and digits "12": count the integer digits,
+       * then every leading zero moves the point one place left. */
+      d->decpt = (int) strcspn (buf, ".");
       for (const char *p = buf; *p != '\0'; p++)
         {
           if (*p == '.')
-            int_digits = (int) k;
-          else if (k > 0 || *p != '0')
-            d->digits[k++] = *p;
+            continue;
+          if (k == 0 && *p == '0')
+            d->decpt--;
           else
-            int_digits = int_digits < 0 ? -1 : int_digits;
-          if (*p != '.' && k == 0)
-            {
-              /* A leading zero: moves the point left once we reach it. */
-            }
+            d->digits[k++] = *p;
         }
-      /* Count the point position from the text: digits before '.' minus
-       * the leading zeros dropped. */
-      {
-        const char *dot = strchr (buf, '.');
-        gsize int_len = dot != NULL ? (gsize) (dot - buf) : strlen (buf);
-        gsize zeros = 0;
-
-        for (const char *p = buf; *p == '0' || *p == '.'; p++)
-          if (*p == '0')
-            zeros++;
-        d->decpt = (int) int_len - (int) zeros;
-      }
       d->len = k;
       digits_strip (d);
       if (d->len == 0)

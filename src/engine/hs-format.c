@@ -294,8 +294,15 @@ hs_format_spec_parse (const char   *spec,
 
   if (n - pos > 1)
     {
-      /* A NUL in the spec cuts the message: GError text is a C string. */
-      g_autofree char *text = g_strndup (spec, len);
+      /* GError text is a C string: NULs in the spec are left out (they
+       * print as nothing anyway). */
+      g_autofree char *text = g_malloc (len + 1);
+      gsize k = 0;
+
+      for (gssize i = 0; i < len; i++)
+        if (spec[i] != '\0')
+          text[k++] = spec[i];
+      text[k] = '\0';
 
       g_set_error (error, HS_NUM_ERROR, HS_NUM_ERROR_VALUE,
                    "Invalid format specifier '%s' for object of type '%.200s'",
