@@ -205,6 +205,11 @@ hs_format_spec_parse (const char   *spec,
   gboolean align_specified = FALSE, fill_specified = FALSE;
   int consumed;
 
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (type_name == NULL)
+    type_name = "object";
   if (len < 0)
     len = strlen (spec);
   s = g_new (gunichar, len + 1);
@@ -799,6 +804,8 @@ hs_format_int (const HsBigInt *value,
   HsFormatSpec format;
   double d;
 
+  g_return_val_if_fail (value != NULL && spec != NULL, NULL);
+
   if (spec_len < 0)
     spec_len = strlen (spec);
   if (type_name == NULL)
@@ -858,6 +865,8 @@ hs_format_float (double      value,
 {
   HsFormatSpec format;
 
+  g_return_val_if_fail (spec != NULL, NULL);
+
   if (spec_len < 0)
     spec_len = strlen (spec);
   if (type_name == NULL)
@@ -902,6 +911,8 @@ hs_format_str (const char *value,
   HsFormatSpec format;
   gint64 len, lpad, rpad, total;
   GString *out;
+
+  g_return_val_if_fail (value != NULL && spec != NULL, NULL);
 
   if (value_len < 0)
     value_len = strlen (value);
@@ -993,6 +1004,8 @@ hs_percent_spec_parse (const char    *format,
   gsize p = *pos, char_start;
   gunichar ch = 0;
   gboolean have;
+
+  g_return_val_if_fail (format != NULL && pos != NULL && spec != NULL, FALSE);
 
   memset (spec, 0, sizeof *spec);
   spec->width = -1;
