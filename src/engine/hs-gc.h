@@ -56,5 +56,8 @@ gssize     hs_gc_collect         (HsVM       *vm,
                                   int         generation,
                                   const char *reason);
 int        hs_gc_generation_of   (HsObject   *o);    /* 0..2, 3 permanent, -1 untracked */
+/* The automatic collection (gc_collect_generations): picks the oldest
+ * generation over its threshold, with the 25% rule for generation 2. */
+void       _hs_gc_collect_generations (HsVM   *vm);
 
 G_END_DECLS

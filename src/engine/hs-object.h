@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "hs-ast.h"
 #include "hs-types.h"
 
 G_BEGIN_DECLS
@@ -151,10 +152,17 @@ struct _HsType
   HsSizeofFunc     tp_sizeof;     /* NULL: basicsize */
   HsReprBufFunc    tp_repr_short; /* display text for the heap view, never runs Python code */
   const HsMethodDef *methods;
+  /* PEP 442 finalizer (__del__, or a suspended generator's close()). */
+  void           (*tp_finalize) (HsVM *vm, HsObject *self);
+  /* Frees C memory the object owns (item arrays, tables) WITHOUT releasing
+   * references: used only when a whole VM is torn down. */
+  void           (*tp_free_storage) (HsObject *self);
 
   /* User classes. */
   HsObject        *slots;         /* tuple of slot names declared by this class, or NULL */
   guint            n_slots_total; /* slots of this class and its bases */
+  gsize            c_size;        /* C struct size of an instance */
+  gsize            ext_offset;    /* HsInstExt offset in instances of user classes, or 0 */
   gboolean         has_finalizer; /* defines __del__ (tp_finalize) somewhere in the MRO */
 };
 
@@ -248,6 +256,9 @@ void      hs_object_free       (HsVM       *vm,
 gboolean  hs_heap_reserve      (HsVM       *vm,
                                 gssize      delta);
 gsize     hs_object_sizeof     (HsObject   *o);
+/* id(o): a stable address-like number derived from the creation serial. */
+guint64   hs_object_id         (HsObject   *o);
+void      _hs_object_release_storage (HsObject *o);
 
 /* GC list membership (hs-gc.c). */
 void      hs_gc_track          (HsVM       *vm,

@@ -53,6 +53,10 @@ int        hs_instance_set_attr   (HsVM        *vm,
 HsObject  *hs_instance_get_dict   (HsVM        *vm,
                                    HsObject    *o);       /* materialises; new reference */
 
+void       _hs_type_ready_pending (HsVM        *vm);
+/* PEP 442 from tp_dealloc: runs __del__ once; TRUE if it resurrected @self. */
+gboolean   _hs_call_finalizer_from_dealloc (HsVM *vm,
+                                            HsObject *self);
 void       _hs_type_init_types    (HsVM        *vm);
 
 G_END_DECLS

@@ -15,5 +15,6 @@ typedef struct _HsWeakRef   HsWeakRef;
 typedef struct _HsCode      HsCode;
 typedef struct _HsFrame     HsFrame;
 typedef struct _HsRecorder  HsRecorder;
+typedef struct _HsGCState   HsGCState;
 
 G_END_DECLS

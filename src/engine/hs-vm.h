@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 /* Built-in types of one VM. Exceptions follow the plain types. */
 #define HS_FOREACH_BUILTIN_TYPE(X) \
   X (object) X (type) X (NoneType) X (NotImplementedType) X (ellipsis) \
-  X (bool) X (int) X (float) X (str) X (bytes) X (list) X (tuple) X (dict) \
+  X (bool_) X (int_) X (float_) X (str) X (bytes) X (list) X (tuple) X (dict) \
   X (set) X (frozenset) X (range) X (slice) X (function) \
   X (builtin_function_or_method) X (method) X (cell) X (code) X (module) \
   X (generator) X (frame) X (traceback) X (super) X (property) \
@@ -36,7 +36,7 @@ G_BEGIN_DECLS
   X (member_descriptor) X (getset_descriptor)
 
 #define HS_FOREACH_EXCEPTION_TYPE(X) \
-  X (BaseException, NULL) \
+  X (BaseException, object) \
   X (SystemExit, BaseException) \
   X (KeyboardInterrupt, BaseException) \
   X (GeneratorExit, BaseException) \
@@ -54,6 +54,7 @@ G_BEGIN_DECLS
   X (NameError, Exception) \
   X (UnboundLocalError, NameError) \
   X (RuntimeError, Exception) \
+  X (SystemError, Exception) \
   X (RecursionError, RuntimeError) \
   X (NotImplementedError, RuntimeError) \
   X (ImportError, Exception) \
@@ -89,7 +90,6 @@ typedef enum
   HS_STOP_FATAL,           /* an internal limit with no Python equivalent */
 } HsStopReason;
 
-typedef struct _HsGCState HsGCState;
 
 struct _HsVM
 {
@@ -150,6 +150,9 @@ struct _HsVM
   const char    *filename;
   const char   **source_lines;   /* for tracebacks; owned by the caller */
   int            n_source_lines;
+
+  GPtrArray     *pending_types;  /* built-in types created before dict/str existed */
+  GHashTable    *repr_guard;     /* objects whose repr is in progress */
 
   /* sys.set_int_max_str_digits */
   int            int_max_str_digits;

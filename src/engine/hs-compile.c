@@ -1,0 +1,1892 @@
+/* hs-compile.c — code units, emission, assembly and statements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The code generated mirrors CPython 3.11's compile.c wherever it decides
+ * what a learner can observe: which references sit on the value stack, the
+ * order locals are released in, and which lines a debugger steps through.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-abstract.h"
+#include "hs-compile.h"
+#include "hs-compile-private.h"
+#include "hs-containers.h"
+#include "hs-number-object.h"
+#include "hs-str-object.h"
+#include "hs-vm.h"
+
+/* Errors ------------------------------------------------------------------ */
+
+void
+_hs_compile_error (HsCompiler  *c,
+                   HsDiagKind   kind,
+                   const HsLoc *loc,
+                   const char  *format,
+                   ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (c->error == NULL)
+    {
+      int line = loc != NULL ? loc->line : 0;
+
+      c->error = hs_diagnostic_new (kind, c->module->filename, line,
+                                    loc != NULL ? loc->col + 1 : 0, "%s", msg);
+      if (loc != NULL)
+        {
+          c->error->end_line = loc->end_line;
+          c->error->end_col = loc->end_col + 1;
+        }
+      if (line >= 1 && line <= c->module->n_lines)
+        c->error->text = g_strdup (c->module->lines[line - 1]);
+    }
+  longjmp (c->bail, 1);
+}
+
+/* Emission ---------------------------------------------------------------- */
+
+int
+_hs_here (HsCompiler *c)
+{
+  return c->u->instrs->len;
+}
+
+int
+_hs_emit (HsCompiler *c,
+          HsOpcode    op,
+          int         arg)
+{
+  HsUnit *u = c->u;
+  HsInstr ins;
+  gint32 none[2] = { -1, -1 };
+
+  if (arg < 0 || arg > HS_MAX_OPARG)
+    _hs_compile_error (c, HS_DIAG_LIMIT, &u->loc, "program too large to compile");
+  if (u->instrs->len >= 1000000)
+    _hs_compile_error (c, HS_DIAG_LIMIT, &u->loc,
+                       "program too large: more than a million instructions in one function");
+  ins = HS_INSTR (op, arg);
+  g_array_append_val (u->instrs, ins);
+  g_array_append_val (u->locs, u->loc);
+  g_array_append_vals (u->anchors, none, 2);
+  return u->instrs->len - 1;
+}
+
+int
+_hs_emit_jump (HsCompiler *c,
+               HsOpcode    op)
+{
+  return _hs_emit (c, op, 0);
+}
+
+void
+_hs_patch_jump (HsCompiler *c,
+                int         instr,
+                int         target)
+{
+  HsInstr *ins = &g_array_index (c->u->instrs, HsInstr, instr);
+
+  *ins = HS_INSTR (HS_INSTR_OP (*ins), target);
+}
+
+void
+_hs_set_anchors (HsCompiler *c,
+                 int         instr,
+                 int         left,
+                 int         right)
+{
+  g_array_index (c->u->anchors, gint32, 2 * instr) = left;
+  g_array_index (c->u->anchors, gint32, 2 * instr + 1) = right;
+}
+
+static char *
+const_key (HsObject *obj)
+{
+  GString *key = g_string_new (obj->ob_type->name);
+
+  g_string_append_c (key, ':');
+  if (hs_str_check (obj))
+    g_string_append_len (key, hs_str_utf8 (obj), hs_str_nbytes (obj));
+  else if (hs_int_check (obj))
+    {
+      g_autofree char *t = hs_int_to_string (obj, 16);
+
+      g_string_append (key, t);
+    }
+  else if (hs_float_check (obj))
+    /* Bitwise: 0.0 and -0.0 are different constants. */
+    g_string_append_printf (key, "%016" G_GINT64_MODIFIER "x",
+                            *(guint64 *) &HS_FLOAT (obj)->value);
+  else if (obj->ob_type == ((HsObject *) obj)->ob_type && strcmp (obj->ob_type->name, "tuple") == 0)
+    {
+      for (gsize i = 0; i < HS_TUPLE (obj)->len; i++)
+        {
+          g_autofree char *sub = const_key (HS_TUPLE (obj)->items[i]);
+
+          g_string_append_printf (key, "%" G_GSIZE_FORMAT ":%s,", strlen (sub), sub);
+        }
+    }
+  else
+    g_string_append_printf (key, "%p", (void *) obj);
+  return g_string_free (key, FALSE);
+}
+
+int
+_hs_add_const (HsCompiler *c,
+               HsObject   *obj)
+{
+  HsUnit *u = c->u;
+  g_autofree char *key = const_key (obj);
+  HsObject *cached = g_hash_table_lookup (c->const_cache, key);
+
+  if (cached != NULL)
+    {
+      hs_decref (c->vm, obj);
+      obj = hs_incref (cached);
+    }
+  else
+    g_hash_table_insert (c->const_cache, g_steal_pointer (&key), hs_incref (obj));
+
+  /* Within one code object, one slot per distinct constant. */
+  for (guint i = 0; i < u->consts->len; i++)
+    if (g_ptr_array_index (u->consts, i) == obj)
+      {
+        hs_decref (c->vm, obj);
+        return i;
+      }
+  g_ptr_array_add (u->consts, obj);
+  return u->consts->len - 1;
+}
+
+int
+_hs_add_name (HsCompiler *c,
+              const char *name)
+{
+  HsUnit *u = c->u;
+  gpointer idx;
+
+  if (g_hash_table_lookup_extended (u->name_index, name, NULL, &idx))
+    return GPOINTER_TO_INT (idx);
+  g_ptr_array_add (u->names, (gpointer) name);
+  g_hash_table_insert (u->name_index, (gpointer) name, GINT_TO_POINTER (u->names->len - 1));
+  return u->names->len - 1;
+}
+
+void
+_hs_emit_load_const (HsCompiler *c,
+                     HsObject   *obj)
+{
+  if (obj == NULL)
+    _hs_compile_error (c, HS_DIAG_LIMIT, &c->u->loc, "out of memory while compiling");
+  _hs_emit (c, HS_OP_LOAD_CONST, _hs_add_const (c, obj));
+}
+
+void
+_hs_emit_none (HsCompiler *c)
+{
+  _hs_emit_load_const (c, hs_none (c->vm));
+}
+
+/* Names ---------------------------------------------------------------------- */
+
+static int
+varname_index (HsUnit     *u,
+               const char *name,
+               gboolean    add)
+{
+  gpointer idx;
+
+  if (g_hash_table_lookup_extended (u->varname_index, name, NULL, &idx))
+    return GPOINTER_TO_INT (idx);
+  if (!add)
+    return -1;
+  g_ptr_array_add (u->varnames, (gpointer) name);
+  g_hash_table_insert (u->varname_index, (gpointer) name, GINT_TO_POINTER (u->varnames->len - 1));
+  return u->varnames->len - 1;
+}
+
+static int
+ptr_index (GPtrArray  *a,
+           const char *name)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp (g_ptr_array_index (a, i), name) == 0)
+      return i;
+  return -1;
+}
+
+/* localsplus index of a cell or free variable. Cells that are parameters
+ * live in the parameter's own slot. */
+static int
+deref_index (HsCompiler  *c,
+             const char  *name)
+{
+  HsUnit *u = c->u;
+  int i = ptr_index (u->cellvars, name);
+  int base;
+
+  if (i >= 0)
+    return u->varnames->len + i;
+  i = varname_index (u, name, FALSE);
+  if (i >= 0)
+    return i;
+  base = u->varnames->len + u->cellvars->len;
+  i = ptr_index (u->freevars, name);
+  g_assert (i >= 0);
+  return base + i;
+}
+
+void
+_hs_nameop (HsCompiler    *c,
+            const char    *name,
+            HsExprContext  ctx,
+            const HsLoc   *loc)
+{
+  HsUnit *u = c->u;
+  HsSymScope scope = hs_scope_resolve (u->scope, name);
+  HsLoc saved = u->loc;
+
+  if (loc != NULL)
+    u->loc = *loc;
+
+  switch (scope)
+    {
+    case HS_SYM_FREE:
+    case HS_SYM_CELL:
+      {
+        int idx = deref_index (c, name);
+
+        if (ctx == HS_CTX_LOAD)
+          _hs_emit (c, u->is_class && scope == HS_SYM_FREE ? HS_OP_LOAD_CLASSDEREF
+                                                             : HS_OP_LOAD_DEREF, idx);
+        else
+          _hs_emit (c, ctx == HS_CTX_STORE ? HS_OP_STORE_DEREF : HS_OP_DELETE_DEREF, idx);
+      }
+      break;
+
+    case HS_SYM_LOCAL:
+      if (u->scope->type == HS_SCOPE_FUNCTION && !u->is_class)
+        {
+          int idx = varname_index (u, name, TRUE);
+
+          _hs_emit (c, ctx == HS_CTX_LOAD ? HS_OP_LOAD_FAST
+                       : ctx == HS_CTX_STORE ? HS_OP_STORE_FAST : HS_OP_DELETE_FAST, idx);
+          break;
+        }
+      _hs_emit (c, ctx == HS_CTX_LOAD ? HS_OP_LOAD_NAME
+                   : ctx == HS_CTX_STORE ? HS_OP_STORE_NAME : HS_OP_DELETE_NAME,
+                _hs_add_name (c, name));
+      break;
+
+    case HS_SYM_GLOBAL_IMPLICIT:
+      if (u->scope->type != HS_SCOPE_FUNCTION || u->is_class)
+        {
+          _hs_emit (c, ctx == HS_CTX_LOAD ? HS_OP_LOAD_NAME
+                       : ctx == HS_CTX_STORE ? HS_OP_STORE_NAME : HS_OP_DELETE_NAME,
+                    _hs_add_name (c, name));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case HS_SYM_GLOBAL_EXPLICIT:
+    default:
+      if (ctx == HS_CTX_LOAD)
+        _hs_emit (c, HS_OP_LOAD_GLOBAL, _hs_add_name (c, name) << 1);
+      else
+        _hs_emit (c, ctx == HS_CTX_STORE ? HS_OP_STORE_GLOBAL : HS_OP_DELETE_GLOBAL,
+                  _hs_add_name (c, name));
+      break;
+    }
+  u->loc = saved;
+}
+
+/* Units ------------------------------------------------------------------- */
+
+static void
+unit_free (HsVM   *vm,
+           HsUnit *u)
+{
+  g_array_unref (u->instrs);
+  g_array_unref (u->locs);
+  g_array_unref (u->anchors);
+  for (guint i = 0; i < u->consts->len; i++)
+    hs_decref (vm, g_ptr_array_index (u->consts, i));
+  g_ptr_array_unref (u->consts);
+  g_ptr_array_unref (u->names);
+  g_hash_table_unref (u->name_index);
+  g_ptr_array_unref (u->varnames);
+  g_hash_table_unref (u->varname_index);
+  g_ptr_array_unref (u->cellvars);
+  g_ptr_array_unref (u->freevars);
+  for (int i = 0; i < u->n_fblocks; i++)
+    if (u->fblocks[i].breaks != NULL)
+      g_array_unref (u->fblocks[i].breaks);
+  g_free (u->qualname);
+  g_free (u);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static HsUnit *
+unit_enter (HsCompiler    *c,
+            HsScope       *scope,
+            const char    *name,
+            const char    *qualname,
+            int            firstlineno)
+{
+  HsUnit *u = g_new0 (HsUnit, 1);
+  HsScopeInfo info;
+
+  hs_scope_get_info (scope, &info);
+  u->parent = c->u;
+  u->scope = scope;
+  u->instrs = g_array_new (FALSE, FALSE, sizeof (HsInstr));
+  u->locs = g_array_new (FALSE, FALSE, sizeof (HsLoc));
+  u->anchors = g_array_new (FALSE, FALSE, sizeof (gint32));
+  u->consts = g_ptr_array_new ();
+  u->names = g_ptr_array_new ();
+  u->name_index = g_hash_table_new (NULL, NULL);
+  u->varnames = g_ptr_array_new ();
+  u->varname_index = g_hash_table_new (NULL, NULL);
+  u->cellvars = g_ptr_array_new ();
+  u->freevars = g_ptr_array_new ();
+  u->name = name;
+  u->qualname = g_strdup (qualname);
+  u->firstlineno = firstlineno;
+  u->is_class = scope->type == HS_SCOPE_CLASS;
+  u->is_module = scope->type == HS_SCOPE_MODULE;
+  u->loc.line = firstlineno;
+  u->loc.end_line = firstlineno;
+  u->loc.col = u->loc.end_col = -1;
+
+  /* Parameters first, in co_varnames order. */
+  for (int i = 0; i < info.n_params; i++)
+    varname_index (u, info.params[i], TRUE);
+  /* Cells that are not parameters, then free variables, each sorted. */
+  for (int i = 0; i < info.n_cellvars; i++)
+    if (varname_index (u, info.cellvars[i], FALSE) < 0 || u->is_class)
+      g_ptr_array_add (u->cellvars, (gpointer) info.cellvars[i]);
+  g_ptr_array_sort (u->cellvars, compare_names);
+  for (int i = 0; i < info.n_freevars; i++)
+    g_ptr_array_add (u->freevars, (gpointer) info.freevars[i]);
+  g_ptr_array_sort (u->freevars, compare_names);
+
+  c->u = u;
+  c->nesting++;
+  if (c->nesting > 100)
+    _hs_compile_error (c, HS_DIAG_LIMIT, &u->loc, "too many nested functions or classes");
+  return u;
+}
+
+/* Line numbers and NOPs ---------------------------------------------------- */
+
+static gboolean
+is_jump (HsOpcode op)
+{
+  switch (op)
+    {
+    case HS_OP_JUMP_FORWARD:
+    case HS_OP_JUMP_BACKWARD:
+    case HS_OP_POP_JUMP_IF_FALSE:
+    case HS_OP_POP_JUMP_IF_TRUE:
+    case HS_OP_POP_JUMP_IF_NONE:
+    case HS_OP_POP_JUMP_IF_NOT_NONE:
+    case HS_OP_JUMP_IF_FALSE_OR_POP:
+    case HS_OP_JUMP_IF_TRUE_OR_POP:
+    case HS_OP_FOR_ITER:
+    case HS_OP_SETUP_FINALLY:
+    case HS_OP_SETUP_CLEANUP:
+    case HS_OP_SEND:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Removes NOPs that carry no new line (remove_redundant_nops) and gives
+ * instructions without a line the line of their predecessor. */
+static void
+optimize_lines (HsUnit *u)
+{
+  int n = u->instrs->len;
+  HsInstr *ins = (HsInstr *) u->instrs->data;
+  HsLoc *locs = (HsLoc *) u->locs->data;
+  gint32 *anchors = (gint32 *) u->anchors->data;
+  g_autofree gboolean *target = g_new0 (gboolean, n + 1);
+  g_autofree gboolean *keep = g_new0 (gboolean, n);
+  g_autofree int *map = g_new0 (int, n + 1);
+  int j = 0;
+
+  for (int i = 0; i < n; i++)
+    if (is_jump (HS_INSTR_OP (ins[i])))
+      target[HS_INSTR_ARG (ins[i])] = TRUE;
+
+  for (int i = 0; i < n; i++)
+    {
+      keep[i] = TRUE;
+      if (HS_INSTR_OP (ins[i]) != HS_OP_NOP)
+        continue;
+      if (locs[i].line < 0)
+        keep[i] = FALSE;
+      else if (i > 0 && !target[i] && locs[i - 1].line == locs[i].line)
+        keep[i] = FALSE;
+      else if (i + 1 < n && locs[i + 1].line == locs[i].line)
+        keep[i] = FALSE;
+    }
+
+  /* New index of every instruction; a removed one maps to its successor. */
+  map[n] = 0;
+  for (int i = 0; i < n; i++)
+    if (keep[i])
+      j++;
+  map[n] = j;
+  for (int i = n - 1, k = j; i >= 0; i--)
+    {
+      if (keep[i])
+        k--;
+      map[i] = keep[i] ? k : (i + 1 <= n ? map[i + 1] : k);
+    }
+  j = 0;
+  for (int i = 0; i < n; i++)
+    {
+      if (!keep[i])
+        continue;
+      if (is_jump (HS_INSTR_OP (ins[i])))
+        ins[i] = HS_INSTR (HS_INSTR_OP (ins[i]), map[HS_INSTR_ARG (ins[i])]);
+      ins[j] = ins[i];
+      locs[j] = locs[i];
+      anchors[2 * j] = anchors[2 * i];
+      anchors[2 * j + 1] = anchors[2 * i + 1];
+      j++;
+    }
+  g_array_set_size (u->instrs, j);
+  g_array_set_size (u->locs, j);
+  g_array_set_size (u->anchors, 2 * j);
+
+  /* Propagate lines inside straight-line code. */
+  locs = (HsLoc *) u->locs->data;
+  ins = (HsInstr *) u->instrs->data;
+  memset (target, 0, sizeof (gboolean) * (n + 1));
+  for (int i = 0; i < j; i++)
+    if (is_jump (HS_INSTR_OP (ins[i])))
+      target[HS_INSTR_ARG (ins[i])] = TRUE;
+  for (int i = 1; i < j; i++)
+    if (locs[i].line < 0 && !target[i])
+      locs[i] = locs[i - 1];
+}
+
+/* Stack depth ------------------------------------------------------------ */
+
+static int
+stack_effect (HsInstr ins,
+              gboolean jump)
+{
+  HsOpcode op = HS_INSTR_OP (ins);
+  int arg = HS_INSTR_ARG (ins);
+
+  switch (op)
+    {
+    case HS_OP_NOP: case HS_OP_RESUME: case HS_OP_SWAP: case HS_OP_DELETE_FAST:
+    case HS_OP_DELETE_NAME: case HS_OP_DELETE_GLOBAL: case HS_OP_DELETE_DEREF:
+    case HS_OP_MAKE_CELL: case HS_OP_COPY_FREE_VARS: case HS_OP_LOAD_ATTR:
+    case HS_OP_UNARY_POSITIVE: case HS_OP_UNARY_NEGATIVE: case HS_OP_UNARY_NOT:
+    case HS_OP_UNARY_INVERT: case HS_OP_LIST_TO_TUPLE: case HS_OP_JUMP_FORWARD:
+    case HS_OP_JUMP_BACKWARD: case HS_OP_GET_ITER: case HS_OP_KW_NAMES:
+    case HS_OP_POP_BLOCK: case HS_OP_CHECK_EXC_MATCH: case HS_OP_YIELD_VALUE:
+    case HS_OP_GET_YIELD_FROM_ITER:
+      return 0;
+    case HS_OP_POP_TOP: case HS_OP_STORE_FAST: case HS_OP_STORE_NAME: case HS_OP_STORE_GLOBAL:
+    case HS_OP_STORE_DEREF: case HS_OP_DELETE_ATTR: case HS_OP_BINARY_OP:
+    case HS_OP_COMPARE_OP: case HS_OP_IS_OP: case HS_OP_CONTAINS_OP: case HS_OP_BINARY_SUBSCR:
+    case HS_OP_LIST_APPEND: case HS_OP_SET_ADD: case HS_OP_LIST_EXTEND: case HS_OP_SET_UPDATE:
+    case HS_OP_DICT_UPDATE: case HS_OP_DICT_MERGE: case HS_OP_POP_JUMP_IF_FALSE:
+    case HS_OP_POP_JUMP_IF_TRUE: case HS_OP_POP_JUMP_IF_NONE: case HS_OP_POP_JUMP_IF_NOT_NONE:
+    case HS_OP_RETURN_VALUE: case HS_OP_POP_EXCEPT: case HS_OP_RERAISE: case HS_OP_IMPORT_NAME:
+      return -1;
+    case HS_OP_PUSH_NULL: case HS_OP_COPY: case HS_OP_LOAD_CONST: case HS_OP_LOAD_FAST:
+    case HS_OP_LOAD_FAST_CHECK: case HS_OP_LOAD_NAME: case HS_OP_LOAD_DEREF:
+    case HS_OP_LOAD_CLASSDEREF: case HS_OP_LOAD_CLOSURE: case HS_OP_LOAD_METHOD:
+    case HS_OP_LOAD_SUPER_ZERO: case HS_OP_PUSH_EXC_INFO: case HS_OP_BEFORE_WITH:
+    case HS_OP_WITH_EXCEPT_START: case HS_OP_LOAD_ASSERTION_ERROR: case HS_OP_LOAD_BUILD_CLASS:
+    case HS_OP_IMPORT_FROM:
+      return 1;
+    case HS_OP_LOAD_GLOBAL:
+      return (arg & 1) ? 2 : 1;
+    case HS_OP_STORE_ATTR: case HS_OP_DELETE_SUBSCR: case HS_OP_MAP_ADD:
+      return -2;
+    case HS_OP_STORE_SUBSCR:
+      return -3;
+    case HS_OP_BUILD_SLICE:
+      return 1 - arg;
+    case HS_OP_BUILD_TUPLE: case HS_OP_BUILD_LIST: case HS_OP_BUILD_SET: case HS_OP_BUILD_STRING:
+      return 1 - arg;
+    case HS_OP_BUILD_MAP:
+      return 1 - 2 * arg;
+    case HS_OP_BUILD_CONST_KEY_MAP:
+      return -arg;
+    case HS_OP_FORMAT_VALUE:
+      return (arg & 4) ? -1 : 0;
+    case HS_OP_UNPACK_SEQUENCE:
+      return arg - 1;
+    case HS_OP_UNPACK_EX:
+      return (arg & 0xff) + (arg >> 8);
+    case HS_OP_JUMP_IF_FALSE_OR_POP: case HS_OP_JUMP_IF_TRUE_OR_POP:
+      return jump ? 0 : -1;
+    case HS_OP_FOR_ITER:
+      return jump ? -1 : 1;
+    case HS_OP_CALL:
+      return -arg - 1;
+    case HS_OP_CALL_FUNCTION_EX:
+      return -2 - (arg & 1);
+    case HS_OP_MAKE_FUNCTION:
+      return -((arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1));
+    case HS_OP_SETUP_FINALLY: case HS_OP_SETUP_CLEANUP:
+      return jump ? 1 : 0;
+    case HS_OP_RAISE_VARARGS:
+      return -arg;
+    case HS_OP_SEND:
+      return jump ? -1 : 0;
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+ends_flow (HsOpcode op)
+{
+  return op == HS_OP_JUMP_FORWARD || op == HS_OP_JUMP_BACKWARD || op == HS_OP_RETURN_VALUE
+         || op == HS_OP_RERAISE || op == HS_OP_RAISE_VARARGS;
+}
+
+static int
+compute_stack_size (HsCompiler *c,
+                    HsUnit     *u)
+{
+  int n = u->instrs->len;
+  HsInstr *ins = (HsInstr *) u->instrs->data;
+  g_autofree int *depth = g_new (int, n + 1);
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (int));
+  int max = 0;
+
+  for (int i = 0; i <= n; i++)
+    depth[i] = -1;
+  depth[0] = 0;
+  g_array_append_val (work, (int) { 0 });
+
+  while (work->len > 0)
+    {
+      int i = g_array_index (work, int, work->len - 1);
+      int d = depth[i];
+
+      g_array_set_size (work, work->len - 1);
+      for (; i < n; i++)
+        {
+          HsOpcode op = HS_INSTR_OP (ins[i]);
+
+          if (depth[i] >= 0 && depth[i] != d && i != g_array_index (work, int, 0))
+            {
+              /* Merge point already visited with some depth. */
+              if (depth[i] >= d)
+                break;
+            }
+          depth[i] = d;
+          if (is_jump (op))
+            {
+              int target = HS_INSTR_ARG (ins[i]);
+              int td = d + stack_effect (ins[i], TRUE);
+
+              if (td > max)
+                max = td;
+              if (target <= n && depth[target] < td)
+                {
+                  depth[target] = td;
+                  g_array_append_val (work, target);
+                }
+            }
+          d += stack_effect (ins[i], FALSE);
+          if (d > max)
+            max = d;
+          if (d < 0)
+            _hs_compile_error (c, HS_DIAG_LIMIT, &g_array_index (u->locs, HsLoc, i),
+                               "internal error: negative stack depth");
+          if (ends_flow (op))
+            break;
+          if (i + 1 < n && depth[i + 1] >= d)
+            break;
+          if (i + 1 < n)
+            depth[i + 1] = d;
+        }
+    }
+  return max + 2;
+}
+
+/* Assembly ------------------------------------------------------------------- */
+
+static HsObject *
+names_tuple (HsCompiler *c,
+             GPtrArray  *names)
+{
+  HsObject *t = hs_tuple_new (c->vm, names->len);
+
+  if (t == NULL)
+    _hs_compile_error (c, HS_DIAG_LIMIT, NULL, "out of memory while compiling");
+  for (guint i = 0; i < names->len; i++)
+    HS_TUPLE (t)->items[i] = hs_str_intern (c->vm, g_ptr_array_index (names, i));
+  return t;
+}
+
+static HsCode *
+unit_assemble (HsCompiler *c,
+               HsUnit     *u)
+{
+  HsVM *vm = c->vm;
+  HsCode *code;
+  GPtrArray *lp = g_ptr_array_new ();
+  int nlocals, ncells, nfree;
+
+  optimize_lines (u);
+
+  code = (HsCode *) hs_object_alloc (vm, vm->types.code, sizeof (HsCode));
+  if (code == NULL)
+    {
+      g_ptr_array_unref (lp);
+      _hs_compile_error (c, HS_DIAG_LIMIT, NULL, "out of memory while compiling");
+    }
+  code->n_instrs = u->instrs->len;
+  code->instrs = g_memdup2 (u->instrs->data, sizeof (HsInstr) * u->instrs->len);
+  code->locs = g_memdup2 (u->locs->data, sizeof (HsLoc) * u->locs->len);
+  code->anchors = g_memdup2 (u->anchors->data, sizeof (gint32) * u->anchors->len);
+
+  code->consts = hs_tuple_new (vm, u->consts->len);
+  for (guint i = 0; i < u->consts->len; i++)
+    HS_TUPLE (code->consts)->items[i] = hs_incref (g_ptr_array_index (u->consts, i));
+  code->names = names_tuple (c, u->names);
+
+  nlocals = u->varnames->len;
+  ncells = u->cellvars->len;
+  nfree = u->freevars->len;
+  for (int i = 0; i < nlocals; i++)
+    g_ptr_array_add (lp, g_ptr_array_index (u->varnames, i));
+  for (int i = 0; i < ncells; i++)
+    g_ptr_array_add (lp, g_ptr_array_index (u->cellvars, i));
+  for (int i = 0; i < nfree; i++)
+    g_ptr_array_add (lp, g_ptr_array_index (u->freevars, i));
+  code->localsplusnames = names_tuple (c, lp);
+  code->nlocalsplus = lp->len;
+  code->nlocals = nlocals;
+  code->ncellvars = ncells;
+  code->nfreevars = nfree;
+  code->localspluskinds = g_new0 (guint8, MAX (1, lp->len));
+  for (int i = 0; i < nlocals; i++)
+    {
+      const char *n = g_ptr_array_index (u->varnames, i);
+
+      code->localspluskinds[i] = HS_LOCAL_FAST;
+      if (i < u->argcount + u->kwonlyargcount + !!(u->flags & HS_CO_VARARGS)
+              + !!(u->flags & HS_CO_VARKEYWORDS))
+        code->localspluskinds[i] |= HS_LOCAL_ARG;
+      if (!u->is_class && hs_scope_resolve (u->scope, n) == HS_SYM_CELL)
+        code->localspluskinds[i] |= HS_LOCAL_CELL;
+    }
+  for (int i = 0; i < ncells; i++)
+    code->localspluskinds[nlocals + i] = HS_LOCAL_CELL;
+  for (int i = 0; i < nfree; i++)
+    code->localspluskinds[nlocals + ncells + i] = HS_LOCAL_FREE;
+  g_ptr_array_unref (lp);
+
+  code->argcount = u->argcount;
+  code->posonlyargcount = u->posonlyargcount;
+  code->kwonlyargcount = u->kwonlyargcount;
+  code->flags = u->flags;
+  code->firstlineno = u->firstlineno;
+  code->name = hs_str_intern (vm, u->name);
+  code->qualname = hs_str_new (vm, u->qualname, -1);
+  code->filename = hs_str_new (vm, c->module->filename != NULL ? c->module->filename : "<string>", -1);
+  code->first_traceable = 0;
+  for (int i = 0; i < code->n_instrs; i++)
+    if (HS_INSTR_OP (code->instrs[i]) == HS_OP_RESUME)
+      {
+        code->first_traceable = i;
+        break;
+      }
+  code->stacksize = compute_stack_size (c, u);
+  return code;
+}
+
+static HsCode *
+unit_leave (HsCompiler *c)
+{
+  HsUnit *u = c->u;
+  HsCode *code = unit_assemble (c, u);
+
+  c->u = u->parent;
+  c->nesting--;
+  unit_free (c->vm, u);
+  return code;
+}
+
+/* Emits the prologue of a code object: free variables, cells, RESUME. */
+static void
+emit_prologue (HsCompiler *c)
+{
+  HsUnit *u = c->u;
+  HsLoc saved = u->loc;
+
+  u->loc.line = -1;
+  if (u->freevars->len > 0)
+    _hs_emit (c, HS_OP_COPY_FREE_VARS, u->freevars->len);
+  if (!u->is_class)
+    {
+      for (guint i = 0; i < u->varnames->len; i++)
+        if (hs_scope_resolve (u->scope, g_ptr_array_index (u->varnames, i)) == HS_SYM_CELL)
+          _hs_emit (c, HS_OP_MAKE_CELL, i);
+    }
+  for (guint i = 0; i < u->cellvars->len; i++)
+    _hs_emit (c, HS_OP_MAKE_CELL, u->varnames->len + i);
+  u->loc = saved;
+  u->loc.line = u->firstlineno;
+  _hs_emit (c, HS_OP_RESUME, 0);
+  u->loc = saved;
+}
+
+/* Frame blocks ---------------------------------------------------------------- */
+
+static HsFBlock *
+push_fblock (HsCompiler   *c,
+             HsFBlockKind  kind,
+             const HsLoc  *loc)
+{
+  HsUnit *u = c->u;
+  HsFBlock *b;
+
+  if (u->n_fblocks >= HS_MAX_BLOCKS)
+    _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, loc, "too many statically nested blocks");
+  b = &u->fblocks[u->n_fblocks++];
+  memset (b, 0, sizeof *b);
+  b->kind = kind;
+  return b;
+}
+
+static void
+pop_fblock (HsCompiler *c)
+{
+  HsUnit *u = c->u;
+  HsFBlock *b = &u->fblocks[--u->n_fblocks];
+
+  if (b->breaks != NULL)
+    g_array_unref (b->breaks);
+  b->breaks = NULL;
+}
+
+static void compile_stmt (HsCompiler *c, HsStmt *s);
+
+static void
+call_exit_with_nones (HsCompiler *c)
+{
+  _hs_emit_none (c);
+  _hs_emit_none (c);
+  _hs_emit_none (c);
+  _hs_emit (c, HS_OP_CALL, 2);
+}
+
+/* Emits what leaving @b requires; with @preserve_tos the value on top of the
+ * stack (a return value) stays on top. */
+static void
+unwind_fblock (HsCompiler *c,
+               HsFBlock   *b,
+               gboolean    preserve_tos)
+{
+  switch (b->kind)
+    {
+    case FB_WHILE_LOOP:
+    case FB_POP_VALUE:
+      if (b->kind == FB_POP_VALUE)
+        {
+          if (preserve_tos)
+            _hs_emit (c, HS_OP_SWAP, 2);
+          _hs_emit (c, HS_OP_POP_TOP, 0);
+        }
+      break;
+
+    case FB_FOR_LOOP:
+      if (preserve_tos)
+        _hs_emit (c, HS_OP_SWAP, 2);
+      _hs_emit (c, HS_OP_POP_TOP, 0);
+      break;
+
+    case FB_TRY_EXCEPT:
+      _hs_emit (c, HS_OP_POP_BLOCK, 0);
+      break;
+
+    case FB_FINALLY_TRY:
+      {
+        HsUnit *u = c->u;
+        HsFBlock saved = *b;
+
+        _hs_emit (c, HS_OP_POP_BLOCK, 0);
+        /* The finally body runs outside this block. */
+        u->n_fblocks--;
+        if (preserve_tos)
+          push_fblock (c, FB_POP_VALUE, NULL);
+        _hs_compile_body (c, saved.finalbody);
+        if (preserve_tos)
+          u->n_fblocks--;
+        u->fblocks[u->n_fblocks++] = saved;
+      }
+      break;
+
+    case FB_FINALLY_END:
+      /* Stack: prev_exc, exc [, value] */
+      if (preserve_tos)
+        _hs_emit (c, HS_OP_SWAP, 2);
+      _hs_emit (c, HS_OP_POP_TOP, 0);   /* exc */
+      if (preserve_tos)
+        _hs_emit (c, HS_OP_SWAP, 2);
+      _hs_emit (c, HS_OP_POP_BLOCK, 0);
+      _hs_emit (c, HS_OP_POP_EXCEPT, 0);
+      break;
+
+    case FB_WITH:
+      _hs_emit (c, HS_OP_POP_BLOCK, 0);
+      if (preserve_tos)
+        _hs_emit (c, HS_OP_SWAP, 2);
+      call_exit_with_nones (c);
+      _hs_emit (c, HS_OP_POP_TOP, 0);
+      break;
+
+    case FB_HANDLER_CLEANUP:
+      if (b->name != NULL)
+        _hs_emit (c, HS_OP_POP_BLOCK, 0);
+      if (preserve_tos)
+        _hs_emit (c, HS_OP_SWAP, 2);
+      _hs_emit (c, HS_OP_POP_BLOCK, 0);
+      _hs_emit (c, HS_OP_POP_EXCEPT, 0);
+      if (b->name != NULL)
+        {
+          _hs_emit_none (c);
+          _hs_nameop (c, b->name, HS_CTX_STORE, NULL);
+          _hs_nameop (c, b->name, HS_CTX_DEL, NULL);
+        }
+      break;
+    }
+}
+
+/* Unwinds every block up to (not including) the innermost loop, or all of
+ * them for a return. Returns the loop block, or NULL. */
+static HsFBlock *
+unwind_to_loop (HsCompiler *c,
+                gboolean    preserve_tos,
+                gboolean    all)
+{
+  HsUnit *u = c->u;
+
+  for (int i = u->n_fblocks - 1; i >= 0; i--)
+    {
+      HsFBlock *b = &u->fblocks[i];
+
+      if (!all && (b->kind == FB_WHILE_LOOP || b->kind == FB_FOR_LOOP))
+        return b;
+      {
+        /* Blocks inside are temporarily hidden while this one unwinds. */
+        int saved = u->n_fblocks;
+
+        u->n_fblocks = i + 1;
+        unwind_fblock (c, b, preserve_tos);
+        u->n_fblocks = saved;
+      }
+    }
+  return NULL;
+}
+
+/* Statements ------------------------------------------------------------------ */
+
+void
+_hs_compile_body (HsCompiler *c,
+                  HsStmtList *body)
+{
+  for (int i = 0; i < body->len; i++)
+    compile_stmt (c, body->items[i]);
+}
+
+static void
+compile_if (HsCompiler *c,
+            HsStmt     *s)
+{
+  g_autoptr(GArray) to_else = g_array_new (FALSE, FALSE, sizeof (int));
+  int end_jump = -1;
+
+  _hs_compile_jump_if (c, s->v.if_.test, FALSE, to_else);
+  _hs_compile_body (c, &s->v.if_.body);
+  if (s->v.if_.orelse.len > 0)
+    {
+      c->u->loc.line = -1;
+      end_jump = _hs_emit_jump (c, HS_OP_JUMP_FORWARD);
+    }
+  for (guint i = 0; i < to_else->len; i++)
+    _hs_patch_jump (c, g_array_index (to_else, int, i), _hs_here (c));
+  if (s->v.if_.orelse.len > 0)
+    {
+      _hs_compile_body (c, &s->v.if_.orelse);
+      _hs_patch_jump (c, end_jump, _hs_here (c));
+    }
+}
+
+static void
+patch_breaks (HsCompiler *c,
+              HsFBlock   *b,
+              int         target)
+{
+  if (b->breaks != NULL)
+    for (guint i = 0; i < b->breaks->len; i++)
+      _hs_patch_jump (c, g_array_index (b->breaks, int, i), target);
+}
+
+static void
+compile_while (HsCompiler *c,
+               HsStmt     *s)
+{
+  HsUnit *u = c->u;
+  g_autoptr(GArray) exits = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (int));
+  HsFBlock *b;
+  int body_start, loop_start = _hs_here (c);
+  GArray *breaks;
+  HsObject *k = _hs_fold_constant (c, s->v.while_.test);
+  gboolean always = FALSE;
+
+  if (k != NULL)
+    {
+      int t = hs_object_is_true (c->vm, k);
+
+      hs_decref (c->vm, k);
+      always = t == 1;
+    }
+
+  /* 3.11 tests at the top, and again at the bottom to jump back. */
+  if (always)
+    {
+      HsLoc saved = u->loc;
+
+      u->loc = s->loc;
+      u->loc.end_line = s->loc.line;
+      _hs_emit (c, HS_OP_NOP, 0);
+      u->loc = saved;
+    }
+  else
+    _hs_compile_jump_if (c, s->v.while_.test, FALSE, exits);
+  body_start = _hs_here (c);
+  b = push_fblock (c, FB_WHILE_LOOP, &s->loc);
+  b->continue_target = loop_start;
+  b->breaks = g_array_new (FALSE, FALSE, sizeof (int));
+  _hs_compile_body (c, &s->v.while_.body);
+  b = &u->fblocks[u->n_fblocks - 1];
+  breaks = g_array_ref (b->breaks);
+  pop_fblock (c);
+
+  u->loc = s->loc;
+  u->loc.end_line = s->loc.line;
+  if (always)
+    _hs_patch_jump (c, _hs_emit_jump (c, HS_OP_JUMP_BACKWARD), body_start);
+  else
+    {
+      _hs_compile_jump_if (c, s->v.while_.test, TRUE, back);
+      for (guint i = 0; i < back->len; i++)
+        _hs_patch_jump (c, g_array_index (back, int, i), body_start);
+    }
+  for (guint i = 0; i < exits->len; i++)
+    _hs_patch_jump (c, g_array_index (exits, int, i), _hs_here (c));
+  _hs_compile_body (c, &s->v.while_.orelse);
+  for (guint i = 0; i < breaks->len; i++)
+    _hs_patch_jump (c, g_array_index (breaks, int, i), _hs_here (c));
+  g_array_unref (breaks);
+}
+
+static void
+compile_for (HsCompiler *c,
+             HsStmt     *s)
+{
+  HsUnit *u = c->u;
+  HsFBlock *b;
+  int start, exit_jump;
+  GArray *breaks;
+
+  _hs_compile_expr (c, s->v.for_.iter);
+  u->loc = s->loc;
+  u->loc.end_line = s->loc.line;
+  u->loc.col = u->loc.end_col = -1;
+  _hs_emit (c, HS_OP_GET_ITER, 0);
+  start = _hs_here (c);
+  b = push_fblock (c, FB_FOR_LOOP, &s->loc);
+  b->continue_target = start;
+  b->breaks = g_array_new (FALSE, FALSE, sizeof (int));
+  u->loc = s->loc;
+  u->loc.end_line = s->loc.line;
+  u->loc.col = u->loc.end_col = -1;
+  exit_jump = _hs_emit_jump (c, HS_OP_FOR_ITER);
+  _hs_compile_target (c, s->v.for_.target);
+  _hs_compile_body (c, &s->v.for_.body);
+  u->loc.line = -1;
+  _hs_patch_jump (c, _hs_emit_jump (c, HS_OP_JUMP_BACKWARD), start);
+  b = &u->fblocks[u->n_fblocks - 1];
+  breaks = g_array_ref (b->breaks);
+  pop_fblock (c);
+  _hs_patch_jump (c, exit_jump, _hs_here (c));
+  _hs_compile_body (c, &s->v.for_.orelse);
+  for (guint i = 0; i < breaks->len; i++)
+    _hs_patch_jump (c, g_array_index (breaks, int, i), _hs_here (c));
+  g_array_unref (breaks);
+}
+
+static void
+compile_break_continue (HsCompiler *c,
+                        HsStmt     *s)
+{
+  HsUnit *u = c->u;
+  gboolean is_break = s->kind == HS_STMT_BREAK;
+  HsFBlock *loop;
+  HsLoc saved = u->loc;
+
+  u->loc = s->loc;
+  _hs_emit (c, HS_OP_NOP, 0);
+  loop = unwind_to_loop (c, FALSE, FALSE);
+  if (loop == NULL)
+    _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, &s->loc,
+                       is_break ? "'break' outside loop" : "'continue' not properly in loop");
+  if (is_break)
+    {
+      int j;
+
+      if (loop->kind == FB_FOR_LOOP)
+        _hs_emit (c, HS_OP_POP_TOP, 0);
+      j = _hs_emit_jump (c, HS_OP_JUMP_FORWARD);
+      g_array_append_val (loop->breaks, j);
+    }
+  else
+    _hs_patch_jump (c, _hs_emit_jump (c, HS_OP_JUMP_BACKWARD), loop->continue_target);
+  u->loc = saved;
+}
+
+static void
+compile_return (HsCompiler *c,
+                HsStmt     *s)
+{
+  HsUnit *u = c->u;
+
+  if (u->scope->type != HS_SCOPE_FUNCTION || u->is_class)
+    _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, &s->loc, "'return' outside function");
+  if (s->v.ret.value != NULL)
+    _hs_compile_expr (c, s->v.ret.value);
+  else
+    {
+      u->loc = s->loc;
+      _hs_emit_none (c);
+    }
+  u->loc = s->loc;
+  unwind_to_loop (c, TRUE, TRUE);
+  u->loc = s->loc;
+  _hs_emit (c, HS_OP_RETURN_VALUE, 0);
+}
+
+static void
+compile_assign (HsCompiler *c,
+                HsStmt     *s)
+{
+  int n = s->v.assign.targets.len;
+
+  _hs_compile_expr (c, s->v.assign.value);
+  for (int i = 0; i < n; i++)
+    {
+      if (i < n - 1)
+        {
+          c->u->loc = s->loc;
+          _hs_emit (c, HS_OP_COPY, 1);
+        }
+      _hs_compile_target (c, s->v.assign.targets.items[i]);
+    }
+}
+
+static void
+compile_augassign (HsCompiler *c,
+                   HsStmt     *s)
+{
+  HsExpr *t = s->v.augassign.target;
+  HsUnit *u = c->u;
+  int instr;
+
+  switch (t->kind)
+    {
+    case HS_EXPR_NAME:
+      _hs_nameop (c, t->v.name.id, HS_CTX_LOAD, &t->loc);
+      _hs_compile_expr (c, s->v.augassign.value);
+      u->loc = s->loc;
+      instr = _hs_emit (c, HS_OP_BINARY_OP, s->v.augassign.op | 0x100);
+      (void) instr;
+      _hs_nameop (c, t->v.name.id, HS_CTX_STORE, &t->loc);
+      break;
+
+    case HS_EXPR_ATTRIBUTE:
+      _hs_compile_expr (c, t->v.attribute.value);
+      u->loc = t->loc;
+      _hs_emit (c, HS_OP_COPY, 1);
+      _hs_emit (c, HS_OP_LOAD_ATTR, _hs_add_name (c, t->v.attribute.attr));
+      _hs_compile_expr (c, s->v.augassign.value);
+      u->loc = s->loc;
+      _hs_emit (c, HS_OP_BINARY_OP, s->v.augassign.op | 0x100);
+      u->loc = t->loc;
+      _hs_emit (c, HS_OP_SWAP, 2);
+      _hs_emit (c, HS_OP_STORE_ATTR, _hs_add_name (c, t->v.attribute.attr));
+      break;
+
+    case HS_EXPR_SUBSCRIPT:
+      _hs_compile_expr (c, t->v.subscript.value);
+      _hs_compile_expr (c, t->v.subscript.slice);
+      u->loc = t->loc;
+      _hs_emit (c, HS_OP_COPY, 2);
+      _hs_emit (c, HS_OP_COPY, 2);
+      _hs_emit (c, HS_OP_BINARY_SUBSCR, 0);
+      _hs_compile_expr (c, s->v.augassign.value);
+      u->loc = s->loc;
+      _hs_emit (c, HS_OP_BINARY_OP, s->v.augassign.op | 0x100);
+      u->loc = t->loc;
+      _hs_emit (c, HS_OP_SWAP, 3);
+      _hs_emit (c, HS_OP_SWAP, 2);
+      _hs_emit (c, HS_OP_STORE_SUBSCR, 0);
+      break;
+
+    default:
+      _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, &t->loc,
+                         "'%s' is an illegal expression for augmented assignment", "expression");
+    }
+}
+
+static void
+compile_try_except (HsCompiler *c,
+                    HsStmt     *s)
+{
+  HsUnit *u = c->u;
+  int setup, end_body_jump, cleanup_setup;
+  g_autoptr(GArray) to_end = g_array_new (FALSE, FALSE, sizeof (int));
+  HsLoc stmt_loc = s->loc;
+
+  stmt_loc.end_line = stmt_loc.line;
+  u->loc = stmt_loc;
+  _hs_emit (c, HS_OP_NOP, 0);
+  setup = _hs_emit_jump (c, HS_OP_SETUP_FINALLY);
+  push_fblock (c, FB_TRY_EXCEPT, &s->loc);
+  _hs_compile_body (c, &s->v.try_.body);
+  pop_fblock (c);
+  u->loc.line = -1;
+  _hs_emit (c, HS_OP_POP_BLOCK, 0);
+  end_body_jump = _hs_emit_jump (c, HS_OP_JUMP_FORWARD);
+
+  /* Handlers. Stack on entry: exc. */
+  _hs_patch_jump (c, setup, _hs_here (c));
+  u->loc.line = -1;
+  _hs_emit (c, HS_OP_PUSH_EXC_INFO, 0);            /* prev_exc, exc */
+  cleanup_setup = _hs_emit_jump (c, HS_OP_SETUP_CLEANUP);
+
+  for (int i = 0; i < s->v.try_.handlers.len; i++)
+    {
+      HsExceptHandler *h = s->v.try_.handlers.items[i];
+      int next = -1;
+      HsFBlock *b;
+
+      u->loc = h->loc;
+      u->loc.end_line = h->loc.line;
+      if (h->type == NULL && i < s->v.try_.handlers.len - 1)
+        _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, &h->loc, "default 'except:' must be last");
+      if (h->type != NULL)
+        {
+          _hs_compile_expr (c, h->type);
+          u->loc = h->loc;
+          u->loc.end_line = h->loc.line;
+          _hs_emit (c, HS_OP_CHECK_EXC_MATCH, 0);
+          next = _hs_emit_jump (c, HS_OP_POP_JUMP_IF_FALSE);
+        }
+      if (h->name != NULL)
+        {
+          int name_cleanup;
+
+          _hs_nameop (c, h->name, HS_CTX_STORE, &h->loc);   /* prev_exc */
+          name_cleanup = _hs_emit_jump (c, HS_OP_SETUP_CLEANUP);
+          b = push_fblock (c, FB_HANDLER_CLEANUP, &h->loc);
+          b->name = h->name;
+          _hs_compile_body (c, &h->body);
+          pop_fblock (c);
+          u->loc.line = -1;
+          _hs_emit (c, HS_OP_POP_BLOCK, 0);        /* name cleanup */
+          _hs_emit (c, HS_OP_POP_BLOCK, 0);        /* handler cleanup */
+          _hs_emit (c, HS_OP_POP_EXCEPT, 0);
+          _hs_emit_none (c);
+          _hs_nameop (c, h->name, HS_CTX_STORE, NULL);
+          _hs_nameop (c, h->name, HS_CTX_DEL, NULL);
+          g_array_append_val (to_end, (int) { _hs_emit_jump (c, HS_OP_JUMP_FORWARD) });
+
+          /* An exception inside the handler: unbind the name, re-raise.
+           * Stack: prev_exc, new_exc. */
+          _hs_patch_jump (c, name_cleanup, _hs_here (c));
+          u->loc.line = -1;
+          _hs_emit_none (c);
+          _hs_nameop (c, h->name, HS_CTX_STORE, NULL);
+          _hs_nameop (c, h->name, HS_CTX_DEL, NULL);
+          _hs_emit (c, HS_OP_RERAISE, 1);
+        }
+      else
+        {
+          _hs_emit (c, HS_OP_POP_TOP, 0);           /* prev_exc */
+          b = push_fblock (c, FB_HANDLER_CLEANUP, &h->loc);
+          b->name = NULL;
+          _hs_compile_body (c, &h->body);
+          pop_fblock (c);
+          u->loc.line = -1;
+          _hs_emit (c, HS_OP_POP_BLOCK, 0);
+          _hs_emit (c, HS_OP_POP_EXCEPT, 0);
+          g_array_append_val (to_end, (int) { _hs_emit_jump (c, HS_OP_JUMP_FORWARD) });
+        }
+      if (next >= 0)
+        _hs_patch_jump (c, next, _hs_here (c));
+    }
+  /* No handler matched: re-raise (stack: prev_exc, exc). */
+  u->loc.line = -1;
+  _hs_emit (c, HS_OP_RERAISE, 0);
+
+  /* Cleanup: an exception escaped a handler. Stack: prev_exc, exc, new_exc. */
+  _hs_patch_jump (c, cleanup_setup, _hs_here (c));
+  _hs_emit (c, HS_OP_SWAP, 3);
+  _hs_emit (c, HS_OP_POP_EXCEPT, 0);
+  _hs_emit (c, HS_OP_POP_TOP, 0);
+  _hs_emit (c, HS_OP_RERAISE, 1);
+
+  /* else: */
+  _hs_patch_jump (c, end_body_jump, _hs_here (c));
+  _hs_compile_body (c, &s->v.try_.orelse);
+  for (guint i = 0; i < to_end->len; i++)
+    _hs_patch_jump (c, g_array_index (to_end, int, i), _hs_here (c));
+}
+
+static void
+compile_try_finally (HsCompiler *c,
+                     HsStmt     *s)
+{
+  HsUnit *u = c->u;
+  int setup, end_jump, cleanup;
+  HsFBlock *b;
+  HsLoc stmt_loc = s->loc;
+
+  stmt_loc.end_line = stmt_loc.line;
+  u->loc = stmt_loc;
+  _hs_emit (c, HS_OP_NOP, 0);
+  setup = _hs_emit_jump (c, HS_OP_SETUP_FINALLY);
+  b = push_fblock (c, FB_FINALLY_TRY, &s->loc);
+  b->finalbody = &s->v.try_.finalbody;
+  if (s->v.try_.handlers.len > 0)
+    compile_try_except (c, s);
+  else
+    _hs_compile_body (c, &s->v.try_.body);
+  pop_fblock (c);
+  u->loc.line = -1;
+  _hs_emit (c, HS_OP_POP_BLOCK, 0);
+  /* Normal exit: the finally body inline. */
+  _hs_compile_body (c, &s->v.try_.finalbody);
+  u->loc.line = -1;
+  end_jump = _hs_emit_jump (c, HS_OP_JUMP_FORWARD);
+
+  /* Exceptional exit. Stack: exc. */
+  _hs_patch_jump (c, setup, _hs_here (c));
+  _hs_emit (c, HS_OP_PUSH_EXC_INFO, 0);
+  cleanup = _hs_emit_jump (c, HS_OP_SETUP_CLEANUP);
+  push_fblock (c, FB_FINALLY_END, &s->loc);
+  _hs_compile_body (c, &s->v.try_.finalbody);
+  pop_fblock (c);
+  u->loc.line = -1;
+  _hs_emit (c, HS_OP_POP_BLOCK, 0);
+  _hs_emit (c, HS_OP_RERAISE, 0);                 /* re-raise exc; POP_EXCEPT in cleanup */
+
+  _hs_patch_jump (c, cleanup, _hs_here (c));
+  /* Stack: prev_exc, exc, new_exc (or the re-raised exc). */
+  _hs_emit (c, HS_OP_SWAP, 3);
+  _hs_emit (c, HS_OP_POP_EXCEPT, 0);
+  _hs_emit (c, HS_OP_POP_TOP, 0);
+  _hs_emit (c, HS_OP_RERAISE, 1);
+  _hs_patch_jump (c, end_jump, _hs_here (c));
+}
+
+static void
+compile_with_items (HsCompiler *c,
+                    HsStmt     *s,
+                    int         index)
+{
+  HsUnit *u = c->u;
+  HsWithItem *item = s->v.with.items.items[index];
+  int setup, end_jump, cleanup, suppress;
+  HsLoc loc = s->loc;
+
+  loc.end_line = loc.line;
+  _hs_compile_expr (c, item->context_expr);
+  u->loc = loc;
+  _hs_emit (c, HS_OP_BEFORE_WITH, 0);              /* exit, enter() result */
+  setup = _hs_emit_jump (c, HS_OP_SETUP_FINALLY);
+  push_fblock (c, FB_WITH, &s->loc);
+  if (item->optional_vars != NULL)
+    _hs_compile_target (c, item->optional_vars);
+  else
+    {
+      u->loc = loc;
+      _hs_emit (c, HS_OP_POP_TOP, 0);
+    }
+  if (index + 1 < s->v.with.items.len)
+    compile_with_items (c, s, index + 1);
+  else
+    _hs_compile_body (c, &s->v.with.body);
+  pop_fblock (c);
+
+  /* Normal exit: exit(None, None, None). */
+  u->loc = loc;
+  _hs_emit (c, HS_OP_POP_BLOCK, 0);
+  call_exit_with_nones (c);
+  _hs_emit (c, HS_OP_POP_TOP, 0);
+  end_jump = _hs_emit_jump (c, HS_OP_JUMP_FORWARD);
+
+  /* Exception: stack is exit, exc. */
+  _hs_patch_jump (c, setup, _hs_here (c));
+  _hs_emit (c, HS_OP_PUSH_EXC_INFO, 0);            /* exit, prev_exc, exc */
+  cleanup = _hs_emit_jump (c, HS_OP_SETUP_CLEANUP);
+  _hs_emit (c, HS_OP_WITH_EXCEPT_START, 0);        /* exit, prev_exc, exc, res */
+  suppress = _hs_emit_jump (c, HS_OP_POP_JUMP_IF_TRUE);
+  _hs_emit (c, HS_OP_POP_BLOCK, 0);
+  _hs_emit (c, HS_OP_RERAISE, 2);
+  _hs_patch_jump (c, suppress, _hs_here (c));
+  _hs_emit (c, HS_OP_POP_BLOCK, 0);
+  _hs_emit (c, HS_OP_POP_TOP, 0);                  /* exc */
+  _hs_emit (c, HS_OP_POP_EXCEPT, 0);               /* prev_exc */
+  _hs_emit (c, HS_OP_POP_TOP, 0);                  /* exit */
+  {
+    int j = _hs_emit_jump (c, HS_OP_JUMP_FORWARD);
+
+    _hs_patch_jump (c, cleanup, _hs_here (c));
+    /* exit, prev_exc, exc, new_exc */
+    _hs_emit (c, HS_OP_SWAP, 3);
+    _hs_emit (c, HS_OP_POP_EXCEPT, 0);
+    _hs_emit (c, HS_OP_POP_TOP, 0);
+    _hs_emit (c, HS_OP_SWAP, 2);
+    _hs_emit (c, HS_OP_POP_TOP, 0);                /* exit */
+    _hs_emit (c, HS_OP_RERAISE, 1);
+    _hs_patch_jump (c, j, _hs_here (c));
+  }
+  _hs_patch_jump (c, end_jump, _hs_here (c));
+}
+
+static void
+compile_raise (HsCompiler *c,
+               HsStmt     *s)
+{
+  int n = 0;
+
+  if (s->v.raise.exc != NULL)
+    {
+      _hs_compile_expr (c, s->v.raise.exc);
+      n = 1;
+      if (s->v.raise.cause != NULL)
+        {
+          _hs_compile_expr (c, s->v.raise.cause);
+          n = 2;
+        }
+    }
+  c->u->loc = s->loc;
+  _hs_emit (c, HS_OP_RAISE_VARARGS, n);
+}
+
+static void
+compile_assert (HsCompiler *c,
+                HsStmt     *s)
+{
+  g_autoptr(GArray) ok = g_array_new (FALSE, FALSE, sizeof (int));
+
+  _hs_compile_jump_if (c, s->v.assert_.test, TRUE, ok);
+  c->u->loc = s->loc;
+  _hs_emit (c, HS_OP_LOAD_ASSERTION_ERROR, 0);
+  if (s->v.assert_.msg != NULL)
+    {
+      _hs_compile_expr (c, s->v.assert_.msg);
+      c->u->loc = s->loc;
+      _hs_emit (c, HS_OP_CALL, 0);
+    }
+  _hs_emit (c, HS_OP_RAISE_VARARGS, 1);
+  for (guint i = 0; i < ok->len; i++)
+    _hs_patch_jump (c, g_array_index (ok, int, i), _hs_here (c));
+}
+
+static void
+compile_import (HsCompiler *c,
+                HsStmt     *s)
+{
+  HsUnit *u = c->u;
+
+  for (int i = 0; i < s->v.import.names.len; i++)
+    {
+      HsAlias *a = s->v.import.names.items[i];
+      const char *store;
+
+      u->loc = s->loc;
+      _hs_emit_load_const (c, hs_int_from_i64 (c->vm, 0));
+      _hs_emit_none (c);
+      _hs_emit (c, HS_OP_IMPORT_NAME, _hs_add_name (c, a->name));
+      if (a->asname != NULL)
+        store = a->asname;
+      else
+        {
+          const char *dot = strchr (a->name, '.');
+
+          store = dot != NULL ? g_intern_string (g_strndup (a->name, dot - a->name)) : a->name;
+        }
+      _hs_nameop (c, store, HS_CTX_STORE, &s->loc);
+    }
+}
+
+static void
+compile_import_from (HsCompiler *c,
+                     HsStmt     *s)
+{
+  HsUnit *u = c->u;
+  HsObject *names;
+  HsAliasList *l = &s->v.importfrom.names;
+
+  if (s->v.importfrom.level > 0)
+    _hs_compile_error (c, HS_DIAG_NOT_IMPLEMENTED, &s->loc,
+                       "relative imports are not supported in Heapscope");
+  u->loc = s->loc;
+  _hs_emit_load_const (c, hs_int_from_i64 (c->vm, 0));
+  names = hs_tuple_new (c->vm, l->len);
+  for (int i = 0; i < l->len; i++)
+    {
+      if (strcmp (l->items[i]->name, "*") == 0)
+        _hs_compile_error (c, HS_DIAG_NOT_IMPLEMENTED, &s->loc,
+                           "'from … import *' is not supported in Heapscope");
+      HS_TUPLE (names)->items[i] = hs_str_intern (c->vm, l->items[i]->name);
+    }
+  _hs_emit_load_const (c, names);
+  _hs_emit (c, HS_OP_IMPORT_NAME, _hs_add_name (c, s->v.importfrom.module));
+  for (int i = 0; i < l->len; i++)
+    {
+      HsAlias *a = l->items[i];
+
+      _hs_emit (c, HS_OP_IMPORT_FROM, _hs_add_name (c, a->name));
+      _hs_nameop (c, a->asname != NULL ? a->asname : a->name, HS_CTX_STORE, &s->loc);
+    }
+  _hs_emit (c, HS_OP_POP_TOP, 0);
+}
+
+static void
+compile_decorated (HsCompiler *c,
+                   HsExprList *decorators)
+{
+  for (int i = 0; i < decorators->len; i++)
+    _hs_compile_expr (c, decorators->items[i]);
+}
+
+static void
+apply_decorators (HsCompiler *c,
+                  HsExprList *decorators,
+                  const HsLoc *loc)
+{
+  for (int i = decorators->len - 1; i >= 0; i--)
+    {
+      c->u->loc = decorators->items[i]->loc;
+      _hs_emit (c, HS_OP_CALL, 0);
+    }
+  (void) loc;
+}
+
+static void
+compile_functiondef (HsCompiler *c,
+                     HsStmt     *s)
+{
+  HsLoc loc = s->loc;
+
+  loc.end_line = loc.line;
+  compile_decorated (c, &s->v.functiondef.decorators);
+  _hs_compile_function_object (c, s, s->v.functiondef.name, s->v.functiondef.args,
+                               &s->v.functiondef.body, NULL, NULL, &loc);
+  apply_decorators (c, &s->v.functiondef.decorators, &loc);
+  _hs_nameop (c, s->v.functiondef.name, HS_CTX_STORE, &loc);
+}
+
+static void
+compile_classdef (HsCompiler *c,
+                  HsStmt     *s)
+{
+  HsUnit *u = c->u;
+  HsLoc loc = s->loc;
+  HsExprList *bases = &s->v.classdef.bases;
+
+  loc.end_line = loc.line;
+  if (s->v.classdef.keywords.len > 0)
+    _hs_compile_error (c, HS_DIAG_NOT_IMPLEMENTED, &s->v.classdef.keywords.items[0]->loc,
+                       "class keywords (metaclass=…) are not supported in Heapscope");
+  compile_decorated (c, &s->v.classdef.decorators);
+  u->loc = loc;
+  _hs_emit (c, HS_OP_PUSH_NULL, 0);
+  _hs_emit (c, HS_OP_LOAD_BUILD_CLASS, 0);
+  _hs_compile_function_object (c, s, s->v.classdef.name, NULL, &s->v.classdef.body, NULL,
+                               NULL, &loc);
+  u->loc = loc;
+  _hs_emit_load_const (c, hs_str_intern (c->vm, s->v.classdef.name));
+  for (int i = 0; i < bases->len; i++)
+    {
+      if (bases->items[i]->kind == HS_EXPR_STARRED)
+        _hs_compile_error (c, HS_DIAG_NOT_IMPLEMENTED, &bases->items[i]->loc,
+                           "starred base classes are not supported in Heapscope");
+      _hs_compile_expr (c, bases->items[i]);
+    }
+  u->loc = loc;
+  _hs_emit (c, HS_OP_CALL, 2 + bases->len);
+  apply_decorators (c, &s->v.classdef.decorators, &loc);
+  _hs_nameop (c, s->v.classdef.name, HS_CTX_STORE, &loc);
+}
+
+static void
+compile_stmt (HsCompiler *c,
+              HsStmt     *s)
+{
+  HsUnit *u = c->u;
+  HsLoc stmt_loc = s->loc;
+
+  u->loc = stmt_loc;
+  switch (s->kind)
+    {
+    case HS_STMT_FUNCTIONDEF:
+      compile_functiondef (c, s);
+      break;
+    case HS_STMT_CLASSDEF:
+      compile_classdef (c, s);
+      break;
+    case HS_STMT_RETURN:
+      compile_return (c, s);
+      break;
+    case HS_STMT_DELETE:
+      for (int i = 0; i < s->v.del.targets.len; i++)
+        _hs_compile_delete (c, s->v.del.targets.items[i]);
+      break;
+    case HS_STMT_ASSIGN:
+      compile_assign (c, s);
+      break;
+    case HS_STMT_AUGASSIGN:
+      compile_augassign (c, s);
+      break;
+    case HS_STMT_ANNASSIGN:
+      if (s->v.annassign.value != NULL)
+        {
+          _hs_compile_expr (c, s->v.annassign.value);
+          _hs_compile_target (c, s->v.annassign.target);
+        }
+      else
+        {
+          u->loc = s->loc;
+          _hs_emit (c, HS_OP_NOP, 0);
+        }
+      break;
+    case HS_STMT_FOR:
+      compile_for (c, s);
+      break;
+    case HS_STMT_WHILE:
+      compile_while (c, s);
+      break;
+    case HS_STMT_IF:
+      compile_if (c, s);
+      break;
+    case HS_STMT_WITH:
+      compile_with_items (c, s, 0);
+      break;
+    case HS_STMT_RAISE:
+      compile_raise (c, s);
+      break;
+    case HS_STMT_TRY:
+      if (s->v.try_.finalbody.len > 0)
+        compile_try_finally (c, s);
+      else
+        compile_try_except (c, s);
+      break;
+    case HS_STMT_ASSERT:
+      compile_assert (c, s);
+      break;
+    case HS_STMT_IMPORT:
+      compile_import (c, s);
+      break;
+    case HS_STMT_IMPORTFROM:
+      compile_import_from (c, s);
+      break;
+    case HS_STMT_GLOBAL:
+    case HS_STMT_NONLOCAL:
+      break;
+    case HS_STMT_EXPR:
+      {
+        HsExpr *e = s->v.expr.value;
+
+        /* A lone constant (docstring, `...`) compiles to nothing but a NOP. */
+        if (e->kind == HS_EXPR_CONSTANT)
+          {
+            _hs_emit (c, HS_OP_NOP, 0);
+            break;
+          }
+        _hs_compile_expr (c, e);
+        u->loc = stmt_loc;
+        _hs_emit (c, HS_OP_POP_TOP, 0);
+      }
+      break;
+    case HS_STMT_PASS:
+      _hs_emit (c, HS_OP_NOP, 0);
+      break;
+    case HS_STMT_BREAK:
+    case HS_STMT_CONTINUE:
+      compile_break_continue (c, s);
+      break;
+    }
+}
+
+/* Nested code objects ---------------------------------------------------------- */
+
+static char *
+make_qualname (HsCompiler *c,
+               const char *name)
+{
+  HsUnit *u = c->u;
+
+  if (u == NULL || u->is_module)
+    return g_strdup (name);
+  if (u->is_class)
+    return g_strdup_printf ("%s.%s", u->qualname, name);
+  return g_strdup_printf ("%s.<locals>.%s", u->qualname, name);
+}
+
+void
+_hs_compile_function_object (HsCompiler   *c,
+                             gconstpointer node,
+                             const char   *name,
+                             HsArguments  *args,
+                             HsStmtList   *body,
+                             HsExpr       *expr_body,
+                             HsExpr       *comprehension,
+                             const HsLoc  *loc)
+{
+  HsVM *vm = c->vm;
+  HsScope *scope = hs_symtable_lookup (c->st, node);
+  HsScopeInfo info;
+  g_autofree char *qualname = NULL;
+  HsUnit *outer = c->u;
+  HsUnit *u;
+  HsCode *code;
+  int flags = 0;
+  gboolean is_class;
+
+  g_assert (scope != NULL);
+  hs_scope_get_info (scope, &info);
+  is_class = scope->type == HS_SCOPE_CLASS;
+  qualname = make_qualname (c, name);
+
+  /* Defaults and keyword-only defaults are evaluated in the enclosing scope. */
+  if (args != NULL && args->defaults.len > 0)
+    {
+      for (int i = 0; i < args->defaults.len; i++)
+        _hs_compile_expr (c, args->defaults.items[i]);
+      outer->loc = *loc;
+      _hs_emit (c, HS_OP_BUILD_TUPLE, args->defaults.len);
+      flags |= 1;
+    }
+  if (args != NULL)
+    {
+      int nkw = 0;
+
+      for (int i = 0; i < args->kwonlyargs.len; i++)
+        if (args->kw_defaults.items[i] != NULL)
+          {
+            _hs_emit_load_const (c, hs_str_intern (vm, args->kwonlyargs.items[i]->name));
+            _hs_compile_expr (c, args->kw_defaults.items[i]);
+            nkw++;
+          }
+      if (nkw > 0)
+        {
+          outer->loc = *loc;
+          _hs_emit (c, HS_OP_BUILD_MAP, nkw);
+          flags |= 2;
+        }
+    }
+
+  u = unit_enter (c, scope, name, qualname, loc->line);
+  if (args != NULL)
+    {
+      u->posonlyargcount = args->posonlyargs.len;
+      u->argcount = args->posonlyargs.len + args->args.len;
+      u->kwonlyargcount = args->kwonlyargs.len;
+      if (args->vararg != NULL)
+        u->flags |= HS_CO_VARARGS;
+      if (args->kwarg != NULL)
+        u->flags |= HS_CO_VARKEYWORDS;
+    }
+  if (comprehension != NULL)
+    {
+      u->argcount = 1;
+      u->flags |= HS_CO_COMPREHENSION;
+    }
+  if (!is_class)
+    u->flags |= HS_CO_OPTIMIZED | HS_CO_NEWLOCALS;
+  else
+    u->flags |= HS_CO_CLASS_BODY;
+  if (info.is_generator)
+    u->flags |= HS_CO_GENERATOR;
+
+  u->loc = *loc;
+  emit_prologue (c);
+  u->loc = *loc;
+
+  if (is_class)
+    {
+      HsLoc l = *loc;
+
+      u->loc = l;
+      _hs_nameop (c, "__name__", HS_CTX_LOAD, &l);
+      _hs_nameop (c, "__module__", HS_CTX_STORE, &l);
+      _hs_emit_load_const (c, hs_str_new (vm, qualname, -1));
+      _hs_nameop (c, "__qualname__", HS_CTX_STORE, &l);
+      _hs_compile_body (c, body);
+      u->loc = l;
+      u->loc.line = -1;
+      if (info.needs_class_cell)
+        {
+          int idx = deref_index (c, "__class__");
+
+          _hs_emit (c, HS_OP_LOAD_CLOSURE, idx);
+          _hs_emit (c, HS_OP_COPY, 1);
+          _hs_nameop (c, "__classcell__", HS_CTX_STORE, NULL);
+        }
+      else
+        _hs_emit_none (c);
+      _hs_emit (c, HS_OP_RETURN_VALUE, 0);
+    }
+  else if (comprehension != NULL)
+    _hs_compile_comprehension_body (c, comprehension);
+  else if (expr_body != NULL)
+    {
+      _hs_compile_expr (c, expr_body);
+      if (info.is_generator)
+        {
+          u->loc = expr_body->loc;
+          _hs_emit (c, HS_OP_POP_TOP, 0);
+          _hs_emit_none (c);
+        }
+      u->loc = expr_body->loc;
+      _hs_emit (c, HS_OP_RETURN_VALUE, 0);
+    }
+  else
+    {
+      /* A docstring is the first constant; CPython keeps it in co_consts. */
+      if (body->len > 0 && body->items[0]->kind == HS_STMT_EXPR
+          && body->items[0]->v.expr.value->kind == HS_EXPR_CONSTANT
+          && body->items[0]->v.expr.value->v.constant.kind == HS_CONST_STR)
+        _hs_add_const (c, _hs_const_object (c, &body->items[0]->v.expr.value->v.constant,
+                                            &body->items[0]->loc));
+      else
+        _hs_add_const (c, hs_none (vm));
+      _hs_compile_body (c, body);
+      /* Falling off the end returns None (with no line of its own). */
+      u->loc.line = -1;
+      _hs_emit_none (c);
+      _hs_emit (c, HS_OP_RETURN_VALUE, 0);
+    }
+
+  code = unit_leave (c);
+  g_assert (c->u == outer);
+
+  /* The closure: the cells this code uses from its parent. */
+  if (code->nfreevars > 0)
+    {
+      for (int i = 0; i < code->nfreevars; i++)
+        {
+          const char *fv = hs_str_utf8 (HS_TUPLE (code->localsplusnames)->items[code->nlocalsplus
+                                                                               - code->nfreevars + i]);
+
+          outer->loc = *loc;
+          _hs_emit (c, HS_OP_LOAD_CLOSURE, deref_index (c, g_intern_string (fv)));
+        }
+      _hs_emit (c, HS_OP_BUILD_TUPLE, code->nfreevars);
+      flags |= 8;
+    }
+  outer->loc = *loc;
+  _hs_emit_load_const (c, (HsObject *) code);
+  _hs_emit (c, HS_OP_MAKE_FUNCTION, flags);
+}
+
+/* Entry point -------------------------------------------------------------------- */
+
+static void
+const_cache_free (gpointer data)
+{
+  (void) data;
+}
+
+HsCode *
+hs_compile_module (HsVM          *vm,
+                   HsModule      *module,
+                   HsDiagnostic **error)
+{
+  HsCompiler c = { 0 };
+  g_autoptr(HsArena) arena = hs_arena_new ();
+  HsDiagnostic *st_error = NULL;
+  HsScope *scope;
+  HsCode *code = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  c.vm = vm;
+  c.module = module;
+  c.st = hs_symtable_build (module, arena, &st_error);
+  if (c.st == NULL)
+    {
+      *error = st_error;
+      return NULL;
+    }
+  c.const_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, const_cache_free);
+
+  if (setjmp (c.bail) == 0)
+    {
+      scope = hs_symtable_lookup (c.st, module);
+      unit_enter (&c, scope, "<module>", "<module>", 1);
+      c.u->loc.line = 0;
+      emit_prologue (&c);
+      _hs_compile_body (&c, &module->body);
+      c.u->loc.line = -1;
+      _hs_emit_none (&c);
+      _hs_emit (&c, HS_OP_RETURN_VALUE, 0);
+      code = unit_leave (&c);
+    }
+  else
+    {
+      while (c.u != NULL)
+        {
+          HsUnit *parent = c.u->parent;
+
+          unit_free (vm, c.u);
+          c.u = parent;
+        }
+      *error = c.error;
+    }
+
+  g_hash_table_iter_init (&iter, c.const_cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    hs_decref (vm, value);
+  g_hash_table_unref (c.const_cache);
+  hs_symtable_free (c.st);
+  return code;
+}

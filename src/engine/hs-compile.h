@@ -1,0 +1,21 @@
+/* hs-compile.h — AST to code objects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hs-ast.h"
+#include "hs-code.h"
+#include "hs-diagnostic.h"
+
+G_BEGIN_DECLS
+
+/* Compiles @module into the module's code object, owned by @vm's heap (its
+ * constants are real objects: a literal 1000 is referenced by the code, as
+ * in CPython). Returns NULL and sets @error for constructs outside the
+ * supported subset or CPython compile-time errors. */
+HsCode *hs_compile_module (HsVM          *vm,
+                           HsModule      *module,
+                           HsDiagnostic **error);
+
+G_END_DECLS

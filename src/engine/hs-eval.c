@@ -1,0 +1,2003 @@
+/* hs-eval.c — the bytecode interpreter loop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The value stack holds real references, exactly where CPython 3.11's does:
+ * that is the whole reason sys.getrefcount() agrees. Calls between Python
+ * functions are "inlined" (a new frame, no C recursion), as in 3.11.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-abstract.h"
+#include "hs-builtins.h"
+#include "hs-code.h"
+#include "hs-containers.h"
+#include "hs-eval.h"
+#include "hs-exc-object.h"
+#include "hs-format-object.h"
+#include "hs-frame.h"
+#include "hs-func-object.h"
+#include "hs-gen-object.h"
+#include "hs-number-object.h"
+#include "hs-recorder.h"
+#include "hs-str-object.h"
+#include "hs-type-object.h"
+#include "hs-vm.h"
+
+#define STACK(f)     (hs_frame_stack_base (f))
+#define TOP()        (STACK (f)[f->stacktop - 1])
+#define SECOND()     (STACK (f)[f->stacktop - 2])
+#define PEEK(n)      (STACK (f)[f->stacktop - (n)])
+#define SET_TOP(v)   (STACK (f)[f->stacktop - 1] = (v))
+#define PUSH(v)      (STACK (f)[f->stacktop++] = (v))
+#define POP()        (STACK (f)[--f->stacktop])
+
+/* Argument binding --------------------------------------------------------- */
+
+static void
+format_missing (GString    *msg,
+                GPtrArray  *names)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (msg, names->len == 2 ? " and " : (i == names->len - 1 ? ", and " : ", "));
+      g_string_append_printf (msg, "'%s'", (const char *) g_ptr_array_index (names, i));
+    }
+}
+
+static gboolean
+missing_arguments (HsVM       *vm,
+                   HsCode     *code,
+                   HsFrame    *frame,
+                   int         start,
+                   int         end,
+                   const char *kind)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *msg;
+
+  for (int i = start; i < end; i++)
+    if (frame->localsplus[i] == NULL)
+      g_ptr_array_add (names, (gpointer) hs_str_utf8 (HS_TUPLE (code->localsplusnames)->items[i]));
+  if (names->len == 0)
+    return TRUE;
+  msg = g_string_new (NULL);
+  g_string_printf (msg, "%s() missing %u required %s argument%s: ", hs_str_utf8 (code->qualname),
+                   names->len, kind, names->len == 1 ? "" : "s");
+  format_missing (msg, names);
+  hs_err_set_string (vm, vm->types.TypeError, msg->str);
+  g_string_free (msg, TRUE);
+  return FALSE;
+}
+
+static void
+too_many_positional (HsVM    *vm,
+                     HsCode  *code,
+                     HsFrame *frame,
+                     gsize    given,
+                     int      n_defaults)
+{
+  int co_argcount = code->argcount;
+  int kwonly_given = 0;
+  g_autofree char *takes = NULL;
+  g_autofree char *extra = NULL;
+
+  for (int i = co_argcount; i < co_argcount + code->kwonlyargcount; i++)
+    if (frame->localsplus[i] != NULL)
+      kwonly_given++;
+  if (n_defaults > 0)
+    takes = g_strdup_printf ("from %d to %d positional arguments", co_argcount - n_defaults,
+                             co_argcount);
+  else
+    takes = g_strdup_printf ("%d positional argument%s", co_argcount,
+                             co_argcount == 1 ? "" : "s");
+  if (kwonly_given > 0)
+    extra = g_strdup_printf (" positional argument%s (and %d keyword-only argument%s)",
+                             given == 1 ? "" : "s", kwonly_given, kwonly_given == 1 ? "" : "s");
+  hs_err_format (vm, vm->types.TypeError, "%s() takes %s but %" G_GSIZE_FORMAT "%s %s given",
+                 hs_str_utf8 (code->qualname), takes, given,
+                 extra != NULL ? extra : "", given == 1 && kwonly_given == 0 ? "was" : "were");
+}
+
+HsFrame *
+_hs_eval_make_frame (HsVM            *vm,
+                     HsObject        *func_obj,
+                     HsObject *const *args,
+                     gsize            nargs,
+                     HsObject        *kwnames,
+                     gboolean         steal)
+{
+  HsFunction *func = HS_FUNCTION (func_obj);
+  HsCode *code = HS_CODE (func->code);
+  HsFrame *frame;
+  int argcount = code->argcount;
+  int total_args = argcount + code->kwonlyargcount;
+  gsize nkw = kwnames != NULL ? HS_TUPLE (kwnames)->len : 0;
+  HsObject *varargs = NULL, *varkw = NULL;
+  gsize n_positional;
+  int n_defaults = func->defaults != NULL ? (int) HS_TUPLE (func->defaults)->len : 0;
+  gboolean failed = FALSE;
+
+  frame = hs_frame_new (vm, code, hs_incref (func_obj), func->globals, func->builtins, NULL);
+  if (frame == NULL)
+    goto fail_args;
+
+  if (code->flags & HS_CO_VARKEYWORDS)
+    {
+      varkw = hs_dict_new (vm);
+      if (varkw == NULL)
+        goto fail;
+      frame->localsplus[total_args + ((code->flags & HS_CO_VARARGS) ? 1 : 0)] = varkw;
+    }
+
+  n_positional = MIN (nargs, (gsize) argcount);
+  for (gsize i = 0; i < n_positional; i++)
+    frame->localsplus[i] = steal ? args[i] : hs_incref (args[i]);
+
+  if (code->flags & HS_CO_VARARGS)
+    {
+      gsize extra = nargs > (gsize) argcount ? nargs - argcount : 0;
+
+      varargs = hs_tuple_new (vm, extra);
+      if (varargs == NULL)
+        {
+          if (steal)
+            for (gsize i = n_positional; i < nargs; i++)
+              hs_decref (vm, args[i]);
+          n_positional = nargs;
+          goto fail_after_positional;
+        }
+      for (gsize i = 0; i < extra; i++)
+        HS_TUPLE (varargs)->items[i] = steal ? args[argcount + i] : hs_incref (args[argcount + i]);
+      frame->localsplus[total_args] = varargs;
+      n_positional = nargs;
+    }
+
+  /* Keyword arguments. */
+  for (gsize k = 0; k < nkw; k++)
+    {
+      HsObject *name = HS_TUPLE (kwnames)->items[k];
+      HsObject *value = args[nargs + k];
+      int j;
+
+      if (failed)
+        {
+          if (steal)
+            hs_decref (vm, value);
+          continue;
+        }
+      for (j = code->posonlyargcount; j < total_args; j++)
+        {
+          HsObject *pname = HS_TUPLE (code->localsplusnames)->items[j];
+
+          if (pname == name || hs_str_equal (pname, name))
+            break;
+        }
+      if (j < total_args)
+        {
+          if (frame->localsplus[j] != NULL)
+            {
+              hs_err_format (vm, vm->types.TypeError,
+                             "%s() got multiple values for argument '%s'",
+                             hs_str_utf8 (code->qualname), hs_str_utf8 (name));
+              failed = TRUE;
+              if (steal)
+                hs_decref (vm, value);
+              continue;
+            }
+          frame->localsplus[j] = steal ? value : hs_incref (value);
+          continue;
+        }
+      if (varkw != NULL)
+        {
+          hs_dict_setitem (vm, varkw, name, value);
+          if (steal)
+            hs_decref (vm, value);
+          continue;
+        }
+      /* Positional-only passed by keyword gets its own message. */
+      for (j = 0; j < code->posonlyargcount; j++)
+        if (hs_str_equal (HS_TUPLE (code->localsplusnames)->items[j], name))
+          break;
+      if (j < code->posonlyargcount)
+        hs_err_format (vm, vm->types.TypeError,
+                       "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                       hs_str_utf8 (code->qualname), hs_str_utf8 (name));
+      else
+        hs_err_format (vm, vm->types.TypeError, "%s() got an unexpected keyword argument '%s'",
+                       hs_str_utf8 (code->qualname), hs_str_utf8 (name));
+      failed = TRUE;
+      if (steal)
+        hs_decref (vm, value);
+    }
+  if (failed)
+    goto fail_after_positional;
+
+  if (nargs > (gsize) argcount && !(code->flags & HS_CO_VARARGS))
+    {
+      too_many_positional (vm, code, frame, nargs, n_defaults);
+      if (steal)
+        for (gsize i = n_positional; i < nargs; i++)
+          hs_decref (vm, args[i]);
+      goto fail;
+    }
+
+  /* Defaults for the missing positional parameters. */
+  if ((gsize) argcount > nargs)
+    {
+      int first_default = argcount - n_defaults;
+
+      if (!missing_arguments (vm, code, frame, (int) nargs, first_default, "positional"))
+        goto fail;
+      for (int i = MAX ((int) nargs, first_default); i < argcount; i++)
+        if (frame->localsplus[i] == NULL)
+          frame->localsplus[i] = hs_incref (HS_TUPLE (func->defaults)->items[i - first_default]);
+    }
+
+  /* Keyword-only defaults. */
+  for (int i = argcount; i < total_args; i++)
+    {
+      HsObject *name = HS_TUPLE (code->localsplusnames)->items[i];
+      HsObject *def;
+
+      if (frame->localsplus[i] != NULL)
+        continue;
+      def = func->kwdefaults != NULL ? hs_dict_getitem (vm, func->kwdefaults, name) : NULL;
+      if (def != NULL)
+        frame->localsplus[i] = hs_incref (def);
+    }
+  if (!missing_arguments (vm, code, frame, argcount, total_args, "keyword-only"))
+    goto fail;
+
+  return frame;
+
+fail_args:
+  if (steal)
+    for (gsize i = 0; i < nargs + nkw; i++)
+      hs_decref (vm, args[i]);
+  return NULL;
+
+fail_after_positional:
+  if (steal && !(code->flags & HS_CO_VARARGS))
+    for (gsize i = n_positional; i < nargs; i++)
+      hs_decref (vm, args[i]);
+fail:
+  hs_frame_release (vm, frame);
+  return NULL;
+}
+
+HsObject *
+hs_function_call (HsVM            *vm,
+                  HsObject        *func,
+                  HsObject *const *args,
+                  gsize            nargs,
+                  HsObject        *kwnames)
+{
+  HsFrame *frame = _hs_eval_make_frame (vm, func, args, nargs, kwnames, FALSE);
+
+  if (frame == NULL)
+    return NULL;
+  if (frame->code->flags & HS_CO_GENERATOR)
+    return hs_generator_new (vm, frame, func);
+  return hs_eval_frame (vm, frame);
+}
+
+HsObject *
+hs_eval_code (HsVM     *vm,
+              HsCode   *code,
+              HsObject *globals,
+              HsObject *locals)
+{
+  HsFrame *frame = hs_frame_new (vm, code, NULL, globals, vm->builtins, locals);
+
+  if (frame == NULL)
+    return NULL;
+  return hs_eval_frame (vm, frame);
+}
+
+/* Names ------------------------------------------------------------------- */
+
+static HsObject *
+name_error (HsVM       *vm,
+            HsObject   *name)
+{
+  hs_err_format (vm, vm->types.NameError, "name '%s' is not defined", hs_str_utf8 (name));
+  if (vm->exc != NULL)
+    hs_set_ref (vm, &HS_EXC (vm->exc)->extra, hs_incref (name));
+  return NULL;
+}
+
+static HsObject *
+load_global (HsVM     *vm,
+             HsFrame  *f,
+             HsObject *name)
+{
+  HsObject *v = hs_dict_getitem (vm, f->globals, name);
+
+  if (v == NULL && !hs_err_occurred (vm))
+    v = hs_dict_getitem (vm, f->builtins, name);
+  if (v == NULL)
+    return hs_err_occurred (vm) ? NULL : name_error (vm, name);
+  return hs_incref (v);
+}
+
+static void
+unbound_local (HsVM    *vm,
+               HsFrame *f,
+               int      i)
+{
+  const char *name = hs_str_utf8 (HS_TUPLE (f->code->localsplusnames)->items[i]);
+
+  if (f->code->localspluskinds[i] & HS_LOCAL_FREE)
+    hs_err_format (vm, vm->types.NameError,
+                   "cannot access free variable '%s' where it is not associated with a value"
+                   " in enclosing scope", name);
+  else
+    hs_err_format (vm, vm->types.UnboundLocalError,
+                   "cannot access local variable '%s' where it is not associated with a value",
+                   name);
+}
+
+/* Unpacking ----------------------------------------------------------------- */
+
+static gboolean
+unpack_iterable (HsVM     *vm,
+                 HsFrame  *f,
+                 HsObject *seq,
+                 int       before,
+                 int       after)
+{
+  HsObject **sp;
+  HsObject *it, *v;
+  int total = before + (after >= 0 ? 1 + after : 0);
+  int i = 0;
+  HsObject *list;
+
+  it = hs_object_get_iter (vm, seq);
+  if (it == NULL)
+    {
+      if (hs_err_matches (vm, vm->types.TypeError) && seq->ob_type->tp_iter == NULL)
+        {
+          hs_err_clear (vm);
+          hs_err_format (vm, vm->types.TypeError, "cannot unpack non-iterable %s object",
+                         hs_type_name (seq));
+        }
+      return FALSE;
+    }
+
+  /* Items are written from the top of the stack down, first item last. */
+  sp = STACK (f) + f->stacktop + total;
+  for (; i < before; i++)
+    {
+      v = hs_iter_next (vm, it);
+      if (v == NULL)
+        {
+          if (!hs_err_occurred (vm))
+            {
+              if (after < 0)
+                hs_err_format (vm, vm->types.ValueError,
+                               "not enough values to unpack (expected %d, got %d)", before, i);
+              else
+                hs_err_format (vm, vm->types.ValueError,
+                               "not enough values to unpack (expected at least %d, got %d)",
+                               before + after, i);
+            }
+          goto error;
+        }
+      *--sp = v;
+    }
+
+  if (after < 0)
+    {
+      v = hs_iter_next (vm, it);
+      if (v != NULL)
+        {
+          hs_decref (vm, v);
+          hs_err_format (vm, vm->types.ValueError, "too many values to unpack (expected %d)",
+                         before);
+          goto error;
+        }
+      if (hs_err_occurred (vm))
+        goto error;
+      hs_decref (vm, it);
+      f->stacktop += total;
+      return TRUE;
+    }
+
+  list = hs_sequence_list (vm, it);
+  if (list == NULL)
+    goto error;
+  *--sp = list;
+  i++;
+  if (HS_LIST (list)->len < (gsize) after)
+    {
+      hs_err_format (vm, vm->types.ValueError,
+                     "not enough values to unpack (expected at least %d, got %d)",
+                     before + after, before + (int) HS_LIST (list)->len);
+      goto error;
+    }
+  for (int j = after; j > 0; j--)
+    {
+      HsList *l = HS_LIST (list);
+
+      *--sp = l->items[l->len - j];
+      i++;
+    }
+  /* The after-items move from the list to the stack. */
+  HS_LIST (list)->len -= after;
+  hs_decref (vm, it);
+  f->stacktop += total;
+  return TRUE;
+
+error:
+  /* Release what was already produced. */
+  sp = STACK (f) + f->stacktop + total;
+  for (int j = 0; j < i; j++)
+    hs_decref (vm, *--sp);
+  hs_decref (vm, it);
+  return FALSE;
+}
+
+/* Exceptions ------------------------------------------------------------- */
+
+static gboolean
+exception_matches (HsVM     *vm,
+                   HsObject *exc,
+                   HsObject *match,
+                   gboolean *ok)
+{
+  *ok = TRUE;
+  if (hs_isinstance (match, vm->types.tuple))
+    {
+      for (gsize i = 0; i < HS_TUPLE (match)->len; i++)
+        {
+          gboolean m = exception_matches (vm, exc, HS_TUPLE (match)->items[i], ok);
+
+          if (!*ok || m)
+            return m;
+        }
+      return FALSE;
+    }
+  if (!hs_exception_class_check (match))
+    {
+      hs_err_format (vm, vm->types.TypeError,
+                     "catching classes that do not inherit from BaseException is not allowed");
+      *ok = FALSE;
+      return FALSE;
+    }
+  return hs_isinstance (exc, (HsType *) match);
+}
+
+static gboolean
+do_raise (HsVM     *vm,
+          HsObject *exc,
+          HsObject *cause)
+{
+  HsObject *value;
+
+  if (exc == NULL)
+    {
+      if (vm->exc_info == NULL)
+        {
+          hs_err_format (vm, vm->types.RuntimeError, "No active exception to reraise");
+          return FALSE;
+        }
+      hs_err_restore (vm, hs_incref (vm->exc_info));
+      return TRUE;  /* re-raise keeps the traceback */
+    }
+
+  if (hs_exception_class_check (exc))
+    {
+      value = hs_object_call (vm, exc, NULL, 0, NULL);
+      if (value == NULL)
+        return FALSE;
+      if (!hs_exception_check (value))
+        {
+          hs_err_format (vm, vm->types.TypeError,
+                         "calling %s should have returned an instance of BaseException, not %s",
+                         ((HsType *) exc)->name, hs_type_name (value));
+          hs_decref (vm, value);
+          return FALSE;
+        }
+    }
+  else if (hs_exception_check (exc))
+    value = hs_incref (exc);
+  else
+    {
+      hs_err_format (vm, vm->types.TypeError, "exceptions must derive from BaseException");
+      return FALSE;
+    }
+
+  if (cause != NULL)
+    {
+      HsObject *fixed;
+
+      if (cause == vm->none)
+        fixed = NULL;
+      else if (hs_exception_class_check (cause))
+        {
+          fixed = hs_object_call (vm, cause, NULL, 0, NULL);
+          if (fixed == NULL)
+            {
+              hs_decref (vm, value);
+              return FALSE;
+            }
+        }
+      else if (hs_exception_check (cause))
+        fixed = hs_incref (cause);
+      else
+        {
+          hs_decref (vm, value);
+          hs_err_format (vm, vm->types.TypeError,
+                         "exception causes must derive from BaseException");
+          return FALSE;
+        }
+      hs_exception_set_cause (vm, value, fixed);
+    }
+
+  hs_err_restore (vm, value);
+  return FALSE;
+}
+
+/* Calls -------------------------------------------------------------------- */
+
+static HsObject *
+call_with_kwargs_dict (HsVM     *vm,
+                       HsObject *func,
+                       HsObject *args_tuple,
+                       HsObject *kwargs)
+{
+  gsize nargs = HS_TUPLE (args_tuple)->len;
+  gsize nkw = kwargs != NULL ? HS_DICT (kwargs)->used : 0;
+  g_autofree HsObject **argv = g_new (HsObject *, nargs + nkw + 1);
+  HsObject *kwnames = NULL;
+  HsObject *res;
+  gsize pos = 0, i = 0;
+  HsObject *k, *v;
+
+  memcpy (argv, HS_TUPLE (args_tuple)->items, nargs * sizeof (HsObject *));
+  if (nkw > 0)
+    {
+      kwnames = hs_tuple_new (vm, nkw);
+      if (kwnames == NULL)
+        return NULL;
+      while (hs_dict_next (kwargs, &pos, &k, &v))
+        {
+          if (!hs_str_check (k))
+            {
+              hs_decref (vm, kwnames);
+              return hs_err_format (vm, vm->types.TypeError, "keywords must be strings");
+            }
+          HS_TUPLE (kwnames)->items[i] = hs_incref (k);
+          argv[nargs + i] = v;
+          i++;
+        }
+    }
+  res = hs_object_call (vm, func, argv, nargs, kwnames);
+  hs_xdecref (vm, kwnames);
+  return res;
+}
+
+/* The loop --------------------------------------------------------------- */
+
+static gboolean
+check_stop (HsVM *vm)
+{
+  if (G_UNLIKELY (g_atomic_int_get (&vm->cancelled)) && vm->stop == HS_STOP_NONE)
+    vm->stop = HS_STOP_CANCELLED;
+  return vm->stop != HS_STOP_NONE;
+}
+
+static void
+raise_stop (HsVM *vm)
+{
+  /* A run that must end unwinds like an exception no handler can catch. */
+  if (vm->exc == NULL || !hs_isinstance (vm->exc, vm->types.SystemExit))
+    hs_err_set_object (vm, vm->types.SystemExit, NULL);
+}
+
+/* Line events exactly as 3.11's maybe_call_line_trace: a new line, or a
+ * backward jump (not from SEND) even to the same line. */
+static inline gboolean
+trace_line (HsVM    *vm,
+            HsFrame *f,
+            int      ip)
+{
+  HsCode *code = f->code;
+  int line = code->locs[ip].line;
+  int prev = f->prev_ip;
+  int lastline;
+
+  f->prev_ip = ip;
+  if (line < 0)
+    return TRUE;
+  lastline = prev <= code->first_traceable ? -1 : code->locs[prev].line;
+  if (line == lastline && !(ip < prev && HS_INSTR_OP (code->instrs[prev]) != HS_OP_SEND))
+    return TRUE;
+
+  f->line = line;
+  vm->steps++;
+  if (vm->recorder != NULL && !hs_recorder_on_line (vm->recorder, f, line))
+    {
+      if (vm->stop == HS_STOP_NONE)
+        vm->stop = HS_STOP_STEP_LIMIT;
+      return FALSE;
+    }
+  if (vm->steps > vm->max_steps && vm->max_steps > 0)
+    {
+      vm->stop = HS_STOP_STEP_LIMIT;
+      return FALSE;
+    }
+  return !check_stop (vm);
+}
+
+static gboolean
+push_frame (HsVM    *vm,
+            HsFrame *frame)
+{
+  if (vm->depth + 1 > vm->recursion_limit)
+    {
+      hs_err_format (vm, vm->types.RecursionError, "maximum recursion depth exceeded");
+      return FALSE;
+    }
+  frame->previous = vm->frame;
+  vm->frame = frame;
+  vm->depth++;
+  return TRUE;
+}
+
+static void
+pop_frame (HsVM    *vm,
+           HsFrame *frame)
+{
+  vm->frame = frame->previous;
+  frame->previous = NULL;
+  vm->depth--;
+}
+
+HsObject *
+_hs_eval_resume (HsVM     *vm,
+                 HsFrame  *frame,
+                 HsObject *value)
+{
+  /* A generator frame continues where it yielded, with the sent value on
+   * the stack (or the exception in vm->exc to be thrown in). */
+  if (value != NULL)
+    STACK (frame)[frame->stacktop++] = value;
+  frame->is_entry = TRUE;
+  return hs_eval_frame (vm, frame);
+}
+
+HsObject *
+hs_eval_frame (HsVM    *vm,
+               HsFrame *entry)
+{
+  HsFrame *f = entry;
+  HsObject *retval = NULL;
+  gboolean throwing = vm->exc != NULL && entry->generator != NULL;
+
+  entry->is_entry = TRUE;
+  if (check_stop (vm))
+    {
+      raise_stop (vm);
+      if (entry->generator == NULL)
+        hs_frame_release (vm, entry);
+      return NULL;
+    }
+  if (!push_frame (vm, entry))
+    {
+      if (entry->generator == NULL)
+        hs_frame_release (vm, entry);
+      return NULL;
+    }
+  if (throwing)
+    goto exception_unwind_traceback;
+
+  for (;;)
+    {
+      HsCode *code = f->code;
+      int ip = f->ip;
+      HsInstr instr = code->instrs[ip];
+      HsOpcode op = HS_INSTR_OP (instr);
+      guint32 arg = HS_INSTR_ARG (instr);
+
+      if (op != HS_OP_RESUME && !trace_line (vm, f, ip))
+        {
+          raise_stop (vm);
+          goto exception_unwind;
+        }
+      if (op == HS_OP_RESUME)
+        f->prev_ip = ip;
+      f->ip = ip + 1;
+
+      switch (op)
+        {
+        case HS_OP_NOP:
+        case HS_OP_RESUME:
+          break;
+
+        case HS_OP_POP_TOP:
+          {
+            HsObject *v = POP ();
+
+            hs_xdecref (vm, v);
+          }
+          break;
+
+        case HS_OP_PUSH_NULL:
+          PUSH (NULL);
+          break;
+
+        case HS_OP_COPY:
+          {
+            HsObject *v = PEEK (arg);
+
+            PUSH (hs_incref (v));
+          }
+          break;
+
+        case HS_OP_SWAP:
+          {
+            HsObject *t = TOP ();
+
+            SET_TOP (PEEK (arg));
+            PEEK (arg) = t;
+          }
+          break;
+
+        case HS_OP_LOAD_CONST:
+          PUSH (hs_incref (HS_TUPLE (code->consts)->items[arg]));
+          break;
+
+        case HS_OP_LOAD_FAST:
+        case HS_OP_LOAD_FAST_CHECK:
+          {
+            HsObject *v = f->localsplus[arg];
+
+            if (v == NULL)
+              {
+                unbound_local (vm, f, arg);
+                goto error;
+              }
+            PUSH (hs_incref (v));
+          }
+          break;
+
+        case HS_OP_STORE_FAST:
+          {
+            HsObject *v = POP ();
+            HsObject *old = f->localsplus[arg];
+
+            f->localsplus[arg] = v;
+            hs_xdecref (vm, old);
+          }
+          break;
+
+        case HS_OP_DELETE_FAST:
+          {
+            HsObject *old = f->localsplus[arg];
+
+            if (old == NULL)
+              {
+                unbound_local (vm, f, arg);
+                goto error;
+              }
+            f->localsplus[arg] = NULL;
+            hs_decref (vm, old);
+          }
+          break;
+
+        case HS_OP_LOAD_NAME:
+          {
+            HsObject *name = HS_TUPLE (code->names)->items[arg];
+            HsObject *v = hs_dict_getitem (vm, f->locals, name);
+
+            if (v == NULL && !hs_err_occurred (vm) && f->locals != f->globals)
+              v = hs_dict_getitem (vm, f->globals, name);
+            if (v == NULL && !hs_err_occurred (vm))
+              v = hs_dict_getitem (vm, f->builtins, name);
+            if (v == NULL)
+              {
+                if (!hs_err_occurred (vm))
+                  name_error (vm, name);
+                goto error;
+              }
+            PUSH (hs_incref (v));
+          }
+          break;
+
+        case HS_OP_STORE_NAME:
+        case HS_OP_STORE_GLOBAL:
+          {
+            HsObject *name = HS_TUPLE (code->names)->items[arg];
+            HsObject *ns = op == HS_OP_STORE_NAME ? f->locals : f->globals;
+            HsObject *v = POP ();
+            int err = hs_dict_setitem (vm, ns, name, v);
+
+            hs_decref (vm, v);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_DELETE_NAME:
+        case HS_OP_DELETE_GLOBAL:
+          {
+            HsObject *name = HS_TUPLE (code->names)->items[arg];
+            HsObject *ns = op == HS_OP_DELETE_NAME ? f->locals : f->globals;
+            int r = hs_dict_delitem (vm, ns, name);
+
+            if (r < 0)
+              goto error;
+            if (r == 0)
+              {
+                name_error (vm, name);
+                goto error;
+              }
+          }
+          break;
+
+        case HS_OP_LOAD_GLOBAL:
+          {
+            HsObject *v = load_global (vm, f, HS_TUPLE (code->names)->items[arg >> 1]);
+
+            if (v == NULL)
+              goto error;
+            if (arg & 1)
+              PUSH (NULL);
+            PUSH (v);
+          }
+          break;
+
+        case HS_OP_LOAD_DEREF:
+        case HS_OP_LOAD_CLASSDEREF:
+          {
+            HsObject *cell = f->localsplus[arg];
+            HsObject *v = NULL;
+
+            if (op == HS_OP_LOAD_CLASSDEREF && f->locals != NULL)
+              {
+                HsObject *name = HS_TUPLE (code->localsplusnames)->items[arg];
+
+                v = hs_dict_getitem (vm, f->locals, name);
+                if (v == NULL && hs_err_occurred (vm))
+                  goto error;
+              }
+            if (v == NULL)
+              v = HS_CELL (cell)->ref;
+            if (v == NULL)
+              {
+                unbound_local (vm, f, arg);
+                goto error;
+              }
+            PUSH (hs_incref (v));
+          }
+          break;
+
+        case HS_OP_STORE_DEREF:
+          {
+            HsObject *v = POP ();
+
+            hs_set_ref (vm, &HS_CELL (f->localsplus[arg])->ref, v);
+          }
+          break;
+
+        case HS_OP_DELETE_DEREF:
+          {
+            HsCell *cell = HS_CELL (f->localsplus[arg]);
+
+            if (cell->ref == NULL)
+              {
+                unbound_local (vm, f, arg);
+                goto error;
+              }
+            hs_clear_ref (vm, &cell->ref);
+          }
+          break;
+
+        case HS_OP_LOAD_CLOSURE:
+          PUSH (hs_incref (f->localsplus[arg]));
+          break;
+
+        case HS_OP_MAKE_CELL:
+          {
+            HsObject *initial = f->localsplus[arg];
+            HsObject *cell = hs_cell_new (vm, initial);
+
+            if (cell == NULL)
+              goto error;
+            f->localsplus[arg] = cell;
+            hs_xdecref (vm, initial);
+          }
+          break;
+
+        case HS_OP_COPY_FREE_VARS:
+          {
+            HsObject *closure = HS_FUNCTION (f->func)->closure;
+            int offset = code->nlocalsplus - (int) arg;
+
+            for (guint i = 0; i < arg; i++)
+              f->localsplus[offset + i] = hs_incref (HS_TUPLE (closure)->items[i]);
+          }
+          break;
+
+        case HS_OP_LOAD_ATTR:
+          {
+            HsObject *owner = TOP ();
+            HsObject *res = hs_object_getattr (vm, owner, HS_TUPLE (code->names)->items[arg]);
+
+            if (res == NULL)
+              goto error;
+            SET_TOP (res);
+            hs_decref (vm, owner);
+          }
+          break;
+
+        case HS_OP_STORE_ATTR:
+          {
+            HsObject *owner = POP ();
+            HsObject *v = POP ();
+            int err = hs_object_setattr (vm, owner, HS_TUPLE (code->names)->items[arg], v);
+
+            hs_decref (vm, v);
+            hs_decref (vm, owner);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_DELETE_ATTR:
+          {
+            HsObject *owner = POP ();
+            int err = hs_object_setattr (vm, owner, HS_TUPLE (code->names)->items[arg], NULL);
+
+            hs_decref (vm, owner);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_LOAD_METHOD:
+          {
+            HsObject *obj = TOP ();
+            HsObject *name = HS_TUPLE (code->names)->items[arg];
+            HsType *t = obj->ob_type;
+            HsObject *meth = NULL;
+
+            /* _PyObject_GetMethod: an unbound function found on the type and
+             * not shadowed by an instance attribute stays unbound. */
+            if (t->tp_getattro == hs_object_generic_getattr)
+              {
+                HsObject *descr = hs_type_lookup (t, name);
+
+                if (descr != NULL && hs_is_method_like (descr)
+                    && hs_instance_get_attr (vm, obj, name) == NULL)
+                  meth = descr;
+              }
+            if (meth != NULL)
+              {
+                SET_TOP (hs_incref (meth));
+                PUSH (obj);
+              }
+            else
+              {
+                HsObject *attr = hs_object_getattr (vm, obj, name);
+
+                if (attr == NULL)
+                  goto error;
+                SET_TOP (NULL);
+                PUSH (attr);
+                hs_decref (vm, obj);
+              }
+          }
+          break;
+
+        case HS_OP_LOAD_SUPER_ZERO:
+          {
+            HsObject *sup = _hs_super_zero_args (vm, f);
+
+            if (sup == NULL)
+              goto error;
+            PUSH (sup);
+          }
+          break;
+
+        case HS_OP_BINARY_OP:
+          {
+            HsObject *rhs = POP ();
+            HsObject *lhs = TOP ();
+            HsObject *res;
+
+            if (arg & 0x100)
+              res = hs_number_inplace_binop (vm, lhs, rhs, arg & 0xff);
+            else
+              res = hs_number_binop (vm, lhs, rhs, arg);
+            hs_decref (vm, lhs);
+            hs_decref (vm, rhs);
+            SET_TOP (res);
+            if (res == NULL)
+              {
+                f->stacktop--;
+                goto error;
+              }
+          }
+          break;
+
+        case HS_OP_UNARY_POSITIVE:
+        case HS_OP_UNARY_NEGATIVE:
+        case HS_OP_UNARY_INVERT:
+          {
+            HsObject *v = TOP ();
+            HsObject *res = op == HS_OP_UNARY_POSITIVE ? hs_number_positive (vm, v)
+                            : op == HS_OP_UNARY_NEGATIVE ? hs_number_negative (vm, v)
+                            : hs_number_invert (vm, v);
+
+            hs_decref (vm, v);
+            SET_TOP (res);
+            if (res == NULL)
+              {
+                f->stacktop--;
+                goto error;
+              }
+          }
+          break;
+
+        case HS_OP_UNARY_NOT:
+          {
+            HsObject *v = TOP ();
+            int truth = hs_object_is_true (vm, v);
+
+            hs_decref (vm, v);
+            if (truth < 0)
+              {
+                f->stacktop--;
+                goto error;
+              }
+            SET_TOP (hs_bool (vm, !truth));
+          }
+          break;
+
+        case HS_OP_COMPARE_OP:
+          {
+            HsObject *right = POP ();
+            HsObject *left = TOP ();
+            HsObject *res = hs_object_richcompare (vm, left, right, arg);
+
+            hs_decref (vm, left);
+            hs_decref (vm, right);
+            SET_TOP (res);
+            if (res == NULL)
+              {
+                f->stacktop--;
+                goto error;
+              }
+          }
+          break;
+
+        case HS_OP_IS_OP:
+          {
+            HsObject *right = POP ();
+            HsObject *left = TOP ();
+            gboolean res = (left == right) ^ (arg != 0);
+
+            hs_decref (vm, left);
+            hs_decref (vm, right);
+            SET_TOP (hs_bool (vm, res));
+          }
+          break;
+
+        case HS_OP_CONTAINS_OP:
+          {
+            HsObject *right = POP ();
+            HsObject *left = POP ();
+            int res = hs_object_contains (vm, right, left);
+
+            hs_decref (vm, left);
+            hs_decref (vm, right);
+            if (res < 0)
+              goto error;
+            PUSH (hs_bool (vm, res ^ (arg != 0)));
+          }
+          break;
+
+        case HS_OP_BINARY_SUBSCR:
+          {
+            HsObject *sub = POP ();
+            HsObject *container = TOP ();
+            HsObject *res = hs_object_getitem (vm, container, sub);
+
+            hs_decref (vm, container);
+            hs_decref (vm, sub);
+            SET_TOP (res);
+            if (res == NULL)
+              {
+                f->stacktop--;
+                goto error;
+              }
+          }
+          break;
+
+        case HS_OP_STORE_SUBSCR:
+          {
+            HsObject *sub = POP ();
+            HsObject *container = POP ();
+            HsObject *v = POP ();
+            int err = hs_object_setitem (vm, container, sub, v);
+
+            hs_decref (vm, v);
+            hs_decref (vm, container);
+            hs_decref (vm, sub);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_DELETE_SUBSCR:
+          {
+            HsObject *sub = POP ();
+            HsObject *container = POP ();
+            int err = hs_object_delitem (vm, container, sub);
+
+            hs_decref (vm, container);
+            hs_decref (vm, sub);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_BUILD_SLICE:
+          {
+            HsObject *step = arg == 3 ? POP () : NULL;
+            HsObject *stop = POP ();
+            HsObject *start = TOP ();
+            HsObject *slice = hs_slice_new (vm, start, stop, step);
+
+            hs_decref (vm, start);
+            hs_decref (vm, stop);
+            hs_xdecref (vm, step);
+            SET_TOP (slice);
+            if (slice == NULL)
+              {
+                f->stacktop--;
+                goto error;
+              }
+          }
+          break;
+
+        case HS_OP_BUILD_TUPLE:
+        case HS_OP_BUILD_LIST:
+          {
+            HsObject *seq = op == HS_OP_BUILD_TUPLE ? hs_tuple_new (vm, arg)
+                                                    : hs_list_new (vm, arg);
+            HsObject **items;
+
+            if (seq == NULL)
+              goto error;
+            items = op == HS_OP_BUILD_TUPLE ? HS_TUPLE (seq)->items : HS_LIST (seq)->items;
+            for (int i = arg - 1; i >= 0; i--)
+              items[i] = POP ();
+            if (op == HS_OP_BUILD_LIST)
+              HS_LIST (seq)->len = arg;
+            PUSH (seq);
+          }
+          break;
+
+        case HS_OP_BUILD_SET:
+          {
+            HsObject *set = hs_set_new (vm, NULL);
+            int err = set == NULL ? -1 : 0;
+
+            for (guint i = arg; i > 0; i--)
+              {
+                HsObject *item = PEEK (i);
+
+                if (err == 0)
+                  err = hs_set_add (vm, set, item);
+              }
+            for (guint i = 0; i < arg; i++)
+              {
+                HsObject *item = POP ();
+
+                hs_decref (vm, item);
+              }
+            if (err < 0)
+              {
+                hs_xdecref (vm, set);
+                goto error;
+              }
+            PUSH (set);
+          }
+          break;
+
+        case HS_OP_BUILD_MAP:
+          {
+            HsObject *map = hs_dict_new_presized (vm, arg);
+            int err = map == NULL ? -1 : 0;
+
+            for (guint i = arg; i > 0 && err == 0; i--)
+              err = hs_dict_setitem (vm, map, PEEK (2 * i), PEEK (2 * i - 1));
+            for (guint i = 0; i < 2 * arg; i++)
+              {
+                HsObject *item = POP ();
+
+                hs_decref (vm, item);
+              }
+            if (err < 0)
+              {
+                hs_xdecref (vm, map);
+                goto error;
+              }
+            PUSH (map);
+          }
+          break;
+
+        case HS_OP_BUILD_CONST_KEY_MAP:
+          {
+            HsObject *keys = POP ();
+            HsObject *map = hs_dict_new_presized (vm, arg);
+            int err = map == NULL ? -1 : 0;
+
+            for (guint i = 0; i < arg && err == 0; i++)
+              err = hs_dict_setitem (vm, map, HS_TUPLE (keys)->items[i], PEEK (arg - i));
+            for (guint i = 0; i < arg; i++)
+              {
+                HsObject *item = POP ();
+
+                hs_decref (vm, item);
+              }
+            hs_decref (vm, keys);
+            if (err < 0)
+              {
+                hs_xdecref (vm, map);
+                goto error;
+              }
+            PUSH (map);
+          }
+          break;
+
+        case HS_OP_BUILD_STRING:
+          {
+            GString *s = g_string_new (NULL);
+            HsObject *res;
+
+            for (guint i = arg; i > 0; i--)
+              {
+                HsObject *piece = PEEK (i);
+
+                g_string_append_len (s, hs_str_utf8 (piece), hs_str_nbytes (piece));
+              }
+            for (guint i = 0; i < arg; i++)
+              {
+                HsObject *piece = POP ();
+
+                hs_decref (vm, piece);
+              }
+            res = hs_str_from_gstring (vm, s);
+            g_string_free (s, TRUE);
+            if (res == NULL)
+              goto error;
+            PUSH (res);
+          }
+          break;
+
+        case HS_OP_LIST_APPEND:
+          {
+            HsObject *v = POP ();
+            int err = hs_list_append (vm, PEEK (arg), v);
+
+            hs_decref (vm, v);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_SET_ADD:
+          {
+            HsObject *v = POP ();
+            int err = hs_set_add (vm, PEEK (arg), v);
+
+            hs_decref (vm, v);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_MAP_ADD:
+          {
+            HsObject *value = POP ();
+            HsObject *key = POP ();
+            int err = hs_dict_setitem (vm, PEEK (arg), key, value);
+
+            hs_decref (vm, key);
+            hs_decref (vm, value);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_LIST_EXTEND:
+        case HS_OP_SET_UPDATE:
+          {
+            HsObject *iterable = POP ();
+            HsObject *target = PEEK (arg);
+            int err;
+
+            if (iterable->ob_type->tp_iter == NULL && iterable->ob_type->mp_subscript == NULL)
+              {
+                hs_err_format (vm, vm->types.TypeError,
+                               "Value after * must be an iterable, not %s",
+                               hs_type_name (iterable));
+                hs_decref (vm, iterable);
+                goto error;
+              }
+            if (op == HS_OP_LIST_EXTEND)
+              err = hs_list_extend (vm, target, iterable);
+            else
+              {
+                HsObject *it = hs_object_get_iter (vm, iterable);
+                HsObject *v;
+
+                err = it == NULL ? -1 : 0;
+                while (err == 0 && (v = hs_iter_next (vm, it)) != NULL)
+                  {
+                    err = hs_set_add (vm, target, v);
+                    hs_decref (vm, v);
+                  }
+                if (err == 0 && hs_err_occurred (vm))
+                  err = -1;
+                hs_xdecref (vm, it);
+              }
+            hs_decref (vm, iterable);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_DICT_UPDATE:
+        case HS_OP_DICT_MERGE:
+          {
+            HsObject *update = POP ();
+            HsObject *dict = PEEK (arg);
+            int err = 0;
+
+            if (op == HS_OP_DICT_MERGE && hs_isinstance (update, vm->types.dict))
+              {
+                gsize pos = 0;
+                HsObject *k, *v;
+
+                while (err == 0 && hs_dict_next (update, &pos, &k, &v))
+                  {
+                    if (hs_dict_getitem (vm, dict, k) != NULL)
+                      {
+                        HsObject *func = PEEK (arg + 2);
+
+                        hs_err_format (vm, vm->types.TypeError,
+                                       "%s got multiple values for keyword argument '%s'",
+                                       _hs_callable_description (vm, func),
+                                       hs_str_check (k) ? hs_str_utf8 (k) : "?");
+                        err = -1;
+                      }
+                    else
+                      err = hs_dict_setitem (vm, dict, k, v);
+                  }
+              }
+            else if (!hs_isinstance (update, vm->types.dict)
+                     && hs_type_lookup_cstr (update->ob_type, "keys") == NULL)
+              {
+                hs_err_format (vm, vm->types.TypeError, "'%s' object is not a mapping",
+                               hs_type_name (update));
+                err = -1;
+              }
+            else
+              err = hs_dict_update (vm, dict, update);
+            hs_decref (vm, update);
+            if (err < 0)
+              goto error;
+          }
+          break;
+
+        case HS_OP_LIST_TO_TUPLE:
+          {
+            HsObject *list = TOP ();
+            HsObject *tuple = hs_list_as_tuple (vm, list);
+
+            hs_decref (vm, list);
+            SET_TOP (tuple);
+            if (tuple == NULL)
+              {
+                f->stacktop--;
+                goto error;
+              }
+          }
+          break;
+
+        case HS_OP_FORMAT_VALUE:
+          {
+            HsObject *spec = (arg & 4) ? POP () : NULL;
+            HsObject *value = TOP ();
+            static const int conversions[] = { -1, 's', 'r', 'a' };
+            HsObject *res = hs_format_fstring_value (vm, value, conversions[arg & 3], spec);
+
+            hs_decref (vm, value);
+            hs_xdecref (vm, spec);
+            SET_TOP (res);
+            if (res == NULL)
+              {
+                f->stacktop--;
+                goto error;
+              }
+          }
+          break;
+
+        case HS_OP_UNPACK_SEQUENCE:
+          {
+            HsObject *seq = POP ();
+
+            if ((seq->ob_type == vm->types.tuple && HS_TUPLE (seq)->len == arg)
+                || (seq->ob_type == vm->types.list && HS_LIST (seq)->len == arg))
+              {
+                HsObject **items = seq->ob_type == vm->types.tuple ? HS_TUPLE (seq)->items
+                                                                   : HS_LIST (seq)->items;
+
+                for (int i = arg - 1; i >= 0; i--)
+                  PUSH (hs_incref (items[i]));
+                hs_decref (vm, seq);
+              }
+            else
+              {
+                gboolean ok = unpack_iterable (vm, f, seq, arg, -1);
+
+                hs_decref (vm, seq);
+                if (!ok)
+                  goto error;
+              }
+          }
+          break;
+
+        case HS_OP_UNPACK_EX:
+          {
+            HsObject *seq = POP ();
+            gboolean ok = unpack_iterable (vm, f, seq, arg & 0xff, arg >> 8);
+
+            hs_decref (vm, seq);
+            if (!ok)
+              goto error;
+          }
+          break;
+
+        case HS_OP_JUMP_FORWARD:
+        case HS_OP_JUMP_BACKWARD:
+          f->ip = arg;
+          break;
+
+        case HS_OP_POP_JUMP_IF_FALSE:
+        case HS_OP_POP_JUMP_IF_TRUE:
+          {
+            HsObject *cond = POP ();
+            int truth = hs_object_is_true (vm, cond);
+
+            hs_decref (vm, cond);
+            if (truth < 0)
+              goto error;
+            if (truth == (op == HS_OP_POP_JUMP_IF_TRUE))
+              f->ip = arg;
+          }
+          break;
+
+        case HS_OP_POP_JUMP_IF_NONE:
+        case HS_OP_POP_JUMP_IF_NOT_NONE:
+          {
+            HsObject *v = POP ();
+            gboolean is_none = v == vm->none;
+
+            hs_decref (vm, v);
+            if (is_none == (op == HS_OP_POP_JUMP_IF_NONE))
+              f->ip = arg;
+          }
+          break;
+
+        case HS_OP_JUMP_IF_FALSE_OR_POP:
+        case HS_OP_JUMP_IF_TRUE_OR_POP:
+          {
+            int truth = hs_object_is_true (vm, TOP ());
+
+            if (truth < 0)
+              goto error;
+            if (truth == (op == HS_OP_JUMP_IF_TRUE_OR_POP))
+              f->ip = arg;
+            else
+              {
+                HsObject *v = POP ();
+
+                hs_decref (vm, v);
+              }
+          }
+          break;
+
+        case HS_OP_GET_ITER:
+        case HS_OP_GET_YIELD_FROM_ITER:
+          {
+            HsObject *iterable = TOP ();
+            HsObject *it;
+
+            if (op == HS_OP_GET_YIELD_FROM_ITER && iterable->ob_type == vm->types.generator)
+              break;
+            it = hs_object_get_iter (vm, iterable);
+            if (it == NULL)
+              goto error;
+            SET_TOP (it);
+            hs_decref (vm, iterable);
+          }
+          break;
+
+        case HS_OP_FOR_ITER:
+          {
+            HsObject *it = TOP ();
+            HsObject *next = it->ob_type->tp_iternext (vm, it);
+
+            if (next != NULL)
+              {
+                PUSH (next);
+                break;
+              }
+            if (hs_err_occurred (vm))
+              {
+                if (!hs_err_matches (vm, vm->types.StopIteration))
+                  goto error;
+                hs_err_clear (vm);
+              }
+            f->stacktop--;
+            hs_decref (vm, it);
+            f->ip = arg;
+          }
+          break;
+
+        case HS_OP_KW_NAMES:
+          f->kwnames = HS_TUPLE (code->consts)->items[arg];
+          break;
+
+        case HS_OP_CALL:
+          {
+            HsObject *kwnames = f->kwnames;
+            gsize nkw = kwnames != NULL ? HS_TUPLE (kwnames)->len : 0;
+            gboolean is_meth = PEEK (arg + 2) != NULL;
+            gsize total = arg + (is_meth ? 1 : 0);
+            HsObject *callable = is_meth ? PEEK (arg + 2) : PEEK (arg + 1);
+            HsObject **args = STACK (f) + f->stacktop - total;
+            gsize nargs = total - nkw;
+            HsObject *res;
+
+            f->kwnames = NULL;
+
+            /* Python functions: arguments move into the new frame. */
+            if (callable->ob_type == vm->types.function)
+              {
+                HsFrame *nf;
+
+                f->stacktop -= total + 1;   /* args (+ self) and the callable slot */
+                if (!is_meth)
+                  f->stacktop--;            /* the NULL */
+                nf = _hs_eval_make_frame (vm, callable, args, nargs, kwnames, TRUE);
+                hs_decref (vm, callable);
+                if (nf == NULL)
+                  goto error;
+                if (nf->code->flags & HS_CO_GENERATOR)
+                  {
+                    HsObject *gen = hs_generator_new (vm, nf, NULL);
+
+                    if (gen == NULL)
+                      goto error;
+                    PUSH (gen);
+                    break;
+                  }
+                if (!push_frame (vm, nf))
+                  {
+                    hs_frame_release (vm, nf);
+                    goto error;
+                  }
+                f = nf;
+                break;
+              }
+
+            res = hs_object_call (vm, callable, args, nargs, kwnames);
+            /* Built-ins see their arguments on our stack; release them now. */
+            for (gsize i = 0; i < total; i++)
+              {
+                HsObject *a = args[i];
+
+                args[i] = NULL;
+                hs_decref (vm, a);
+              }
+            f->stacktop -= total;
+            {
+              HsObject *c = POP ();
+
+              hs_xdecref (vm, c);
+            }
+            if (!is_meth)
+              f->stacktop--;
+            if (res == NULL)
+              goto error;
+            PUSH (res);
+          }
+          break;
+
+        case HS_OP_CALL_FUNCTION_EX:
+          {
+            HsObject *kwargs = (arg & 1) ? POP () : NULL;
+            HsObject *callargs = POP ();
+            HsObject *func = POP ();
+            HsObject *null = POP ();
+            HsObject *res;
+
+            (void) null;
+            if (!hs_isinstance (callargs, vm->types.tuple))
+              {
+                HsObject *t;
+
+                if (callargs->ob_type->tp_iter == NULL)
+                  {
+                    hs_err_format (vm, vm->types.TypeError,
+                                   "%s argument after * must be an iterable, not %s",
+                                   _hs_callable_description (vm, func), hs_type_name (callargs));
+                    t = NULL;
+                  }
+                else
+                  t = hs_sequence_tuple (vm, callargs);
+                hs_decref (vm, callargs);
+                callargs = t;
+              }
+            res = callargs != NULL ? call_with_kwargs_dict (vm, func, callargs, kwargs) : NULL;
+            hs_xdecref (vm, callargs);
+            hs_xdecref (vm, kwargs);
+            hs_decref (vm, func);
+            if (res == NULL)
+              goto error;
+            PUSH (res);
+          }
+          break;
+
+        case HS_OP_MAKE_FUNCTION:
+          {
+            HsObject *codeobj = POP ();
+            HsObject *closure = (arg & 8) ? POP () : NULL;
+            HsObject *kwdefaults = (arg & 2) ? POP () : NULL;
+            HsObject *defaults = (arg & 1) ? POP () : NULL;
+            HsObject *func = hs_function_new (vm, codeobj, f->globals, NULL);
+
+            hs_decref (vm, codeobj);
+            if (func == NULL)
+              {
+                hs_xdecref (vm, closure);
+                hs_xdecref (vm, kwdefaults);
+                hs_xdecref (vm, defaults);
+                goto error;
+              }
+            HS_FUNCTION (func)->closure = closure;
+            HS_FUNCTION (func)->kwdefaults = kwdefaults;
+            HS_FUNCTION (func)->defaults = defaults;
+            PUSH (func);
+          }
+          break;
+
+        case HS_OP_RETURN_VALUE:
+          {
+            HsFrame *done = f;
+
+            retval = POP ();
+            if (f->is_entry)
+              {
+                pop_frame (vm, f);
+                if (f->generator != NULL)
+                  _hs_generator_finished (vm, f->generator);
+                else
+                  hs_frame_release (vm, f);
+                return retval;
+              }
+            f = f->previous;
+            pop_frame (vm, done);
+            hs_frame_release (vm, done);
+            PUSH (retval);
+          }
+          break;
+
+        case HS_OP_YIELD_VALUE:
+          {
+            retval = POP ();
+            /* A suspended generator frame stays alive in its generator. */
+            g_assert (f->is_entry);
+            pop_frame (vm, f);
+            return retval;
+          }
+
+        case HS_OP_SEND:
+          {
+            HsObject *v = POP ();
+            HsObject *receiver = TOP ();
+            HsObject *res;
+            gboolean returned = FALSE;
+
+            if (receiver->ob_type == vm->types.generator)
+              res = hs_generator_send (vm, receiver, v, &returned);
+            else if (v == vm->none)
+              {
+                res = receiver->ob_type->tp_iternext (vm, receiver);
+                if (res == NULL)
+                  {
+                    if (!hs_err_occurred (vm))
+                      {
+                        res = hs_none (vm);
+                        returned = TRUE;
+                      }
+                    else if (hs_err_matches (vm, vm->types.StopIteration))
+                      {
+                        HsObject *exc = hs_err_fetch (vm);
+                        HsObject *args = HS_EXC (exc)->args;
+
+                        res = HS_TUPLE (args)->len > 0 ? hs_incref (HS_TUPLE (args)->items[0])
+                                                       : hs_none (vm);
+                        hs_decref (vm, exc);
+                        returned = TRUE;
+                      }
+                  }
+              }
+            else
+              {
+                res = hs_object_call_method (vm, receiver, "send", &v, 1);
+                if (res == NULL && hs_err_matches (vm, vm->types.StopIteration))
+                  {
+                    HsObject *exc = hs_err_fetch (vm);
+                    HsObject *args = HS_EXC (exc)->args;
+
+                    res = HS_TUPLE (args)->len > 0 ? hs_incref (HS_TUPLE (args)->items[0])
+                                                   : hs_none (vm);
+                    hs_decref (vm, exc);
+                    returned = TRUE;
+                  }
+              }
+            hs_decref (vm, v);
+            if (res == NULL)
+              goto error;
+            if (returned)
+              {
+                HsObject *r = POP ();
+
+                hs_decref (vm, r);
+                PUSH (res);
+                f->ip = arg;
+              }
+            else
+              PUSH (res);
+          }
+          break;
+
+        case HS_OP_SETUP_FINALLY:
+        case HS_OP_SETUP_CLEANUP:
+          if (f->n_blocks >= HS_MAX_BLOCKS)
+            {
+              hs_err_format (vm, vm->types.SystemError, "too many nested blocks");
+              goto error;
+            }
+          f->blocks[f->n_blocks].kind = op == HS_OP_SETUP_FINALLY ? HS_BLOCK_FINALLY
+                                                                  : HS_BLOCK_CLEANUP;
+          f->blocks[f->n_blocks].handler = arg;
+          f->blocks[f->n_blocks].level = f->stacktop;
+          f->n_blocks++;
+          break;
+
+        case HS_OP_POP_BLOCK:
+          g_assert (f->n_blocks > 0);
+          f->n_blocks--;
+          break;
+
+        case HS_OP_PUSH_EXC_INFO:
+          {
+            HsObject *exc = POP ();
+            HsObject *prev = vm->exc_info;
+
+            PUSH (prev != NULL ? prev : hs_none (vm));
+            vm->exc_info = hs_incref (exc);
+            PUSH (exc);
+          }
+          break;
+
+        case HS_OP_POP_EXCEPT:
+          {
+            HsObject *prev = POP ();
+            HsObject *cur = vm->exc_info;
+
+            vm->exc_info = prev == vm->none ? NULL : prev;
+            if (prev == vm->none)
+              hs_decref (vm, prev);
+            hs_xdecref (vm, cur);
+          }
+          break;
+
+        case HS_OP_CHECK_EXC_MATCH:
+          {
+            HsObject *match = POP ();
+            gboolean ok;
+            gboolean res = exception_matches (vm, TOP (), match, &ok);
+
+            hs_decref (vm, match);
+            if (!ok)
+              goto error;
+            PUSH (hs_bool (vm, res));
+          }
+          break;
+
+        case HS_OP_RERAISE:
+          {
+            HsObject *exc = POP ();
+
+            hs_err_restore (vm, exc);
+            goto exception_unwind;
+          }
+
+        case HS_OP_RAISE_VARARGS:
+          {
+            HsObject *cause = arg >= 2 ? POP () : NULL;
+            HsObject *exc = arg >= 1 ? POP () : NULL;
+            gboolean reraise = do_raise (vm, exc, cause);
+
+            hs_xdecref (vm, exc);
+            hs_xdecref (vm, cause);
+            if (reraise)
+              goto exception_unwind;
+            goto error;
+          }
+
+        case HS_OP_BEFORE_WITH:
+          {
+            HsObject *mgr = TOP ();
+            HsObject *enter, *exit, *res;
+
+            if (hs_type_lookup_cstr (mgr->ob_type, "__enter__") == NULL
+                || hs_type_lookup_cstr (mgr->ob_type, "__exit__") == NULL)
+              {
+                hs_err_format (vm, vm->types.TypeError,
+                               "'%s' object does not support the context manager protocol",
+                               hs_type_name (mgr));
+                goto error;
+              }
+            enter = hs_object_getattr_cstr (vm, mgr, "__enter__");
+            if (enter == NULL)
+              goto error;
+            exit = hs_object_getattr_cstr (vm, mgr, "__exit__");
+            if (exit == NULL)
+              {
+                hs_decref (vm, enter);
+                goto error;
+              }
+            SET_TOP (exit);
+            hs_decref (vm, mgr);
+            res = hs_object_call (vm, enter, NULL, 0, NULL);
+            hs_decref (vm, enter);
+            if (res == NULL)
+              goto error;
+            PUSH (res);
+          }
+          break;
+
+        case HS_OP_WITH_EXCEPT_START:
+          {
+            /* Stack: exit, prev_exc, exc. */
+            HsObject *exc = TOP ();
+            HsObject *exit = PEEK (3);
+            HsObject *tb = hs_exception_get_traceback (exc);
+            HsObject *args[3] = { (HsObject *) exc->ob_type, exc, tb != NULL ? tb : vm->none };
+            HsObject *res = hs_object_call (vm, exit, args, 3, NULL);
+
+            if (res == NULL)
+              goto error;
+            PUSH (res);
+          }
+          break;
+
+        case HS_OP_LOAD_ASSERTION_ERROR:
+          PUSH (hs_incref ((HsObject *) vm->types.AssertionError));
+          break;
+
+        case HS_OP_LOAD_BUILD_CLASS:
+          {
+            HsObject *bc = hs_dict_getitem_str (vm, f->builtins, "__build_class__");
+
+            if (bc == NULL)
+              {
+                hs_err_format (vm, vm->types.NameError, "__build_class__ not found");
+                goto error;
+              }
+            PUSH (hs_incref (bc));
+          }
+          break;
+
+        case HS_OP_IMPORT_NAME:
+          {
+            HsObject *fromlist = POP ();
+            HsObject *level = POP ();
+            HsObject *mod = _hs_import_module (vm, HS_TUPLE (code->names)->items[arg]);
+
+            hs_decref (vm, fromlist);
+            hs_decref (vm, level);
+            if (mod == NULL)
+              goto error;
+            PUSH (mod);
+          }
+          break;
+
+        case HS_OP_IMPORT_FROM:
+          {
+            HsObject *name = HS_TUPLE (code->names)->items[arg];
+            HsObject *v = hs_object_lookup_attr (vm, TOP (), name);
+
+            if (v == NULL)
+              {
+                if (!hs_err_occurred (vm))
+                  hs_err_format (vm, vm->types.ImportError,
+                                 "cannot import name '%s' from '%s' (unknown location)",
+                                 hs_str_utf8 (name), _hs_module_name (TOP ()));
+                goto error;
+              }
+            PUSH (v);
+          }
+          break;
+
+        case HS_OP_IMPORT_STAR:
+        case HS_OP_SETUP_ANNOTATIONS:
+        case HS_OP_PRINT_EXPR:
+        case HS_OP_RETURN_GENERATOR:
+        default:
+          hs_err_format (vm, vm->types.SystemError, "unsupported opcode %s", hs_opcode_name (op));
+          goto error;
+        }
+      continue;
+
+error:
+      g_assert (vm->exc != NULL);
+exception_unwind_traceback:
+      if (vm->stop == HS_STOP_NONE)
+        hs_traceback_here (vm, f);
+exception_unwind:
+      /* Find a handler in this frame; a stopped run skips them all. */
+      if (f->n_blocks > 0 && vm->stop == HS_STOP_NONE)
+        {
+          HsBlock *b = &f->blocks[--f->n_blocks];
+
+          while (f->stacktop > b->level)
+            {
+              HsObject *v = POP ();
+
+              hs_xdecref (vm, v);
+            }
+          PUSH (hs_err_fetch (vm));
+          f->ip = b->handler;
+          continue;
+        }
+
+      /* No handler: the frame exits with the exception. */
+      {
+        HsFrame *done = f;
+        gboolean was_entry = f->is_entry;
+
+        while (f->stacktop > 0)
+          {
+            HsObject *v = POP ();
+
+            hs_xdecref (vm, v);
+          }
+        pop_frame (vm, done);
+        if (done->generator != NULL)
+          _hs_generator_finished (vm, done->generator);
+        else
+          hs_frame_release (vm, done);
+        if (was_entry)
+          return NULL;
+        f = vm->frame;
+        goto exception_unwind_traceback;
+      }
+    }
+}
