@@ -343,10 +343,10 @@ update_common (HsVM            *vm,
 
 HsObject *
 _hs_dict_tp_init (HsVM            *vm,
-           HsObject        *callable,
-           HsObject *const *args,
-           gsize            nargs,
-           HsObject        *kwnames)
+                  HsObject        *callable,
+                  HsObject *const *args,
+                  gsize            nargs,
+                  HsObject        *kwnames)
 {
   if (!update_common (vm, args[0], args, nargs, kwnames, "dict"))
     return NULL;

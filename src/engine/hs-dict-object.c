@@ -120,8 +120,8 @@ dict_check (HsVM     *vm,
 
 gboolean
 _hs_dict_key_hash (HsVM     *vm,
-          HsObject *key,
-          gint64   *hash)
+                   HsObject *key,
+                   gint64   *hash)
 {
   if (is_exact_str (key))
     {
@@ -235,11 +235,11 @@ find_empty_slot (HsDict *d,
   return i;
 }
 
-/* _hs_dict_lookdict_index: the index slot that holds entry @index. */
+/* lookdict_index: the index slot that holds entry @index. */
 gssize
 _hs_dict_lookdict_index (HsDict *d,
-                gint64  hash,
-                gssize  index)
+                         gint64  hash,
+                         gssize  index)
 {
   gsize mask = ((gsize) 1 << d->log2_size) - 1;
   gsize i = (guint64) hash & mask;
@@ -258,13 +258,13 @@ _hs_dict_lookdict_index (HsDict *d,
     }
 }
 
-/* _hs_dict_resize: a new table, live entries copied compactly in order. A
+/* dictresize: a new table, live entries copied compactly in order. A
  * general (non-str) table never becomes a str-keys one again. */
 gboolean
 _hs_dict_resize (HsVM     *vm,
-            HsDict   *d,
-            guint     log2_newsize,
-            gboolean  unicode)
+                 HsDict   *d,
+                 guint     log2_newsize,
+                 gboolean  unicode)
 {
   OldKeys old = { d->indices, d->entries, d->n_entries, dict_keys_size (d) };
   gsize j = 0;
@@ -400,16 +400,16 @@ insert_to_emptydict (HsVM     *vm,
   return 0;
 }
 
-/* _hs_dict_insert. With @only_if_missing (setdefault) an existing value is kept
+/* insertdict. With @only_if_missing (setdefault) an existing value is kept
  * and returned in @result (borrowed). */
 int
 _hs_dict_insert (HsVM      *vm,
-            HsObject  *dict,
-            HsObject  *key,
-            gint64     hash,
-            HsObject  *value,
-            gboolean   only_if_missing,
-            HsObject **result)
+                 HsObject  *dict,
+                 HsObject  *key,
+                 gint64     hash,
+                 HsObject  *value,
+                 gboolean   only_if_missing,
+                 HsObject **result)
 {
   HsDict *d = HS_DICT (dict);
   HsObject *old_value;
@@ -464,14 +464,14 @@ _hs_dict_insert (HsVM      *vm,
   return 0;
 }
 
-/* _hs_dict_del_entry: the key, then the value, are released after the entry is
+/* delitem_common: the key, then the value, are released after the entry is
  * gone. @old_value is the dict's reference. */
 void
 _hs_dict_del_entry (HsVM     *vm,
-                HsDict   *d,
-                gint64    hash,
-                gint64    ix,
-                HsObject *old_value)
+                    HsDict   *d,
+                    gint64    hash,
+                    gint64    ix,
+                    HsObject *old_value)
 {
   gssize hashpos = _hs_dict_lookdict_index (d, hash, ix);
   HsObject *old_key;
@@ -489,7 +489,7 @@ _hs_dict_del_entry (HsVM     *vm,
 
 void
 _hs_dict_set_key_error (HsVM     *vm,
-               HsObject *key)
+                        HsObject *key)
 {
   /* args is always (key,), so str(e) is repr(key) even for tuple keys. */
   HsObject *args = hs_tuple_pack (vm, 1, key);
@@ -750,8 +750,8 @@ hs_dict_next (HsObject  *dict,
  * value gains a reference, in entry order. */
 gboolean
 _hs_dict_clone_keys (HsVM   *vm,
-                 HsDict *dst,
-                 HsDict *src)
+                     HsDict *dst,
+                     HsDict *src)
 {
   gsize size = (gsize) 1 << src->log2_size;
   gsize bytes = keys_size (src->log2_size, src->all_str_keys);

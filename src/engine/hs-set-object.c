@@ -29,14 +29,14 @@
 
 gboolean
 _hs_any_set_check (HsVM     *vm,
-               HsObject *o)
+                   HsObject *o)
 {
   return hs_isinstance (o, vm->types.set) || hs_isinstance (o, vm->types.frozenset);
 }
 
 gboolean
 _hs_frozenset_check_exact (HsVM     *vm,
-                       HsObject *o)
+                           HsObject *o)
 {
   return o->ob_type == vm->types.frozenset;
 }
@@ -142,12 +142,12 @@ found_null:
   entry->hash = hash;
 }
 
-/* _hs_set_table_resize: the smallest power of two above @minused (at least 8);
+/* set_table_resize: the smallest power of two above @minused (at least 8);
  * dummies are dropped. */
 gboolean
 _hs_set_table_resize (HsVM   *vm,
-                  HsSet  *so,
-                  gsize   minused)
+                      HsSet  *so,
+                      gsize   minused)
 {
   HsSetEntry *oldtable = so->table, *newtable;
   gsize oldmask = so->mask;
@@ -180,13 +180,13 @@ _hs_set_table_resize (HsVM   *vm,
   return TRUE;
 }
 
-/* _hs_set_add_entry. The key is held across the comparisons so that they
+/* set_add_entry. The key is held across the comparisons so that they
  * cannot free it before it is stored. */
 int
 _hs_set_add_entry (HsVM     *vm,
-               HsSet    *so,
-               HsObject *key,
-               gint64    hash)
+                   HsSet    *so,
+                   HsObject *key,
+                   gint64    hash)
 {
   HsSetEntry *freeslot, *entry;
   gsize perturb, mask, i;
@@ -274,8 +274,8 @@ comparison_error:
 
 gboolean
 _hs_set_hash_key (HsVM     *vm,
-              HsObject *key,
-              gint64   *hash)
+                  HsObject *key,
+                  gint64   *hash)
 {
   if (hs_str_check (key) && !(key->ob_type->tp_flags & HS_TPFLAG_HEAPTYPE))
     {
@@ -287,8 +287,8 @@ _hs_set_hash_key (HsVM     *vm,
 
 int
 _hs_set_add_key (HsVM     *vm,
-             HsSet    *so,
-             HsObject *key)
+                 HsSet    *so,
+                 HsObject *key)
 {
   gint64 hash;
 
@@ -299,9 +299,9 @@ _hs_set_add_key (HsVM     *vm,
 
 int
 _hs_set_contains_entry (HsVM     *vm,
-                    HsSet    *so,
-                    HsObject *key,
-                    gint64    hash)
+                        HsSet    *so,
+                        HsObject *key,
+                        gint64    hash)
 {
   HsSetEntry *entry = set_lookkey (vm, so, key, hash);
 
@@ -312,8 +312,8 @@ _hs_set_contains_entry (HsVM     *vm,
 
 int
 _hs_set_contains_key (HsVM     *vm,
-                  HsSet    *so,
-                  HsObject *key)
+                      HsSet    *so,
+                      HsObject *key)
 {
   gint64 hash;
 
@@ -326,9 +326,9 @@ _hs_set_contains_key (HsVM     *vm,
  * became a dummy. */
 int
 _hs_set_discard_entry (HsVM     *vm,
-                   HsSet    *so,
-                   HsObject *key,
-                   gint64    hash)
+                       HsSet    *so,
+                       HsObject *key,
+                       gint64    hash)
 {
   HsSetEntry *entry = set_lookkey (vm, so, key, hash);
   HsObject *old_key;
@@ -348,8 +348,8 @@ _hs_set_discard_entry (HsVM     *vm,
 
 int
 _hs_set_discard_key (HsVM     *vm,
-                 HsSet    *so,
-                 HsObject *key)
+                     HsSet    *so,
+                     HsObject *key)
 {
   gint64 hash;
 
@@ -361,8 +361,8 @@ _hs_set_discard_key (HsVM     *vm,
 /* Table-order iteration over the active entries. */
 gboolean
 _hs_set_next (HsSet       *so,
-          gsize       *pos,
-          HsSetEntry **entry)
+              gsize       *pos,
+              HsSetEntry **entry)
 {
   gsize i = *pos;
 
@@ -388,11 +388,11 @@ hs_set_next (HsObject  *set,
   return TRUE;
 }
 
-/* _hs_set_clear_internal: the set is emptied first, then the keys are released
+/* set_clear_internal: the set is emptied first, then the keys are released
  * in table order. */
 void
 _hs_set_clear_internal (HsVM     *vm,
-                    HsObject *self)
+                        HsObject *self)
 {
   HsSet *so = HS_SET (self);
   HsSetEntry *table = so->table;
@@ -539,11 +539,11 @@ make_new_set (HsVM     *vm,
   return o;
 }
 
-/* _hs_set_make_new_basetype: subclasses produce plain sets/frozensets. */
+/* make_new_set_basetype: subclasses produce plain sets/frozensets. */
 HsObject *
 _hs_set_make_new_basetype (HsVM     *vm,
-                       HsType   *type,
-                       HsObject *iterable)
+                           HsType   *type,
+                           HsObject *iterable)
 {
   if (type != vm->types.set && type != vm->types.frozenset)
     type = hs_type_is_subtype (type, vm->types.set) ? vm->types.set : vm->types.frozenset;
@@ -585,9 +585,9 @@ hs_set_discard (HsVM     *vm,
 /* set_contains: an unhashable set key is looked up as a frozenset. */
 int
 _hs_set_contains_retry (HsVM     *vm,
-                    HsObject *self,
-                    HsObject *key,
-                    int     (*op) (HsVM *, HsSet *, HsObject *))
+                        HsObject *self,
+                        HsObject *key,
+                        int     (*op) (HsVM *, HsSet *, HsObject *))
 {
   int rv = op (vm, HS_SET (self), key);
 
@@ -615,7 +615,7 @@ hs_set_contains (HsVM     *vm,
 
 HsObject *
 _hs_set_copy (HsVM     *vm,
-          HsObject *so)
+              HsObject *so)
 {
   return _hs_set_make_new_basetype (vm, so->ob_type, so);
 }

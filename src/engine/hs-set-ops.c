@@ -363,8 +363,8 @@ set_symmetric_difference (HsVM     *vm,
 /* issubset: for a non-set, the intersection must be the whole set. */
 int
 _hs_set_issubset (HsVM     *vm,
-              HsObject *so,
-              HsObject *other)
+                  HsObject *so,
+                  HsObject *other)
 {
   HsSetEntry *entry;
   gsize pos = 0;
@@ -396,8 +396,8 @@ _hs_set_issubset (HsVM     *vm,
 
 int
 _hs_set_issuperset (HsVM     *vm,
-                HsObject *so,
-                HsObject *other)
+                    HsObject *so,
+                    HsObject *other)
 {
   HsObject *it, *key;
 
@@ -474,8 +474,8 @@ set_isdisjoint (HsVM     *vm,
 /* Operators: both operands must be sets or frozensets. */
 HsObject *
 _hs_set_or (HsVM     *vm,
-        HsObject *a,
-        HsObject *b)
+            HsObject *a,
+            HsObject *b)
 {
   HsObject *result;
 
@@ -496,8 +496,8 @@ _hs_set_or (HsVM     *vm,
 
 HsObject *
 _hs_set_and (HsVM     *vm,
-         HsObject *a,
-         HsObject *b)
+             HsObject *a,
+             HsObject *b)
 {
   if (!_hs_any_set_check (vm, a) || !_hs_any_set_check (vm, b))
     return hs_not_implemented (vm);
@@ -506,8 +506,8 @@ _hs_set_and (HsVM     *vm,
 
 HsObject *
 _hs_set_sub (HsVM     *vm,
-         HsObject *a,
-         HsObject *b)
+             HsObject *a,
+             HsObject *b)
 {
   if (!_hs_any_set_check (vm, a) || !_hs_any_set_check (vm, b))
     return hs_not_implemented (vm);
@@ -516,8 +516,8 @@ _hs_set_sub (HsVM     *vm,
 
 HsObject *
 _hs_set_xor (HsVM     *vm,
-         HsObject *a,
-         HsObject *b)
+             HsObject *a,
+             HsObject *b)
 {
   if (!_hs_any_set_check (vm, a) || !_hs_any_set_check (vm, b))
     return hs_not_implemented (vm);
@@ -526,8 +526,8 @@ _hs_set_xor (HsVM     *vm,
 
 HsObject *
 _hs_set_ior (HsVM     *vm,
-         HsObject *a,
-         HsObject *b)
+             HsObject *a,
+             HsObject *b)
 {
   if (!_hs_any_set_check (vm, b))
     return hs_not_implemented (vm);
@@ -538,8 +538,8 @@ _hs_set_ior (HsVM     *vm,
 
 HsObject *
 _hs_set_iand (HsVM     *vm,
-          HsObject *a,
-          HsObject *b)
+              HsObject *a,
+              HsObject *b)
 {
   if (!_hs_any_set_check (vm, b))
     return hs_not_implemented (vm);
@@ -550,8 +550,8 @@ _hs_set_iand (HsVM     *vm,
 
 HsObject *
 _hs_set_isub (HsVM     *vm,
-          HsObject *a,
-          HsObject *b)
+              HsObject *a,
+              HsObject *b)
 {
   if (!_hs_any_set_check (vm, b))
     return hs_not_implemented (vm);
@@ -562,8 +562,8 @@ _hs_set_isub (HsVM     *vm,
 
 HsObject *
 _hs_set_ixor (HsVM     *vm,
-          HsObject *a,
-          HsObject *b)
+              HsObject *a,
+              HsObject *b)
 {
   if (!_hs_any_set_check (vm, b))
     return hs_not_implemented (vm);

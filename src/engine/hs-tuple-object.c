@@ -110,12 +110,12 @@ _hs_repr_short_count (GString    *out,
 /* "(1, 'a', …)" within @max_chars; the count form when nothing fits. */
 void
 _hs_repr_short_sequence (GString          *out,
-                     const char       *open,
-                     const char       *close,
-                     HsObject *const  *items,
-                     gsize             n,
-                     gboolean          one_comma,
-                     gsize             max_chars)
+                         const char       *open,
+                         const char       *close,
+                         HsObject *const  *items,
+                         gsize             n,
+                         gboolean          one_comma,
+                         gsize             max_chars)
 {
   GString *buf = g_string_new (open);
   gsize chars = utf8_chars (open);
@@ -552,8 +552,8 @@ done:
 
 void
 _hs_tuple_repr_short (HsObject *self,
-                  GString  *out,
-                  gsize     max_chars)
+                      GString  *out,
+                      gsize     max_chars)
 {
   HsTuple *t = HS_TUPLE (self);
 
