@@ -11,6 +11,7 @@
 #include "hs-bigint.h"
 #include "hs-compile-private.h"
 #include "hs-containers.h"
+#include "hs-exc-object.h"
 #include "hs-number-object.h"
 #include "hs-str-object.h"
 #include "hs-vm.h"
@@ -716,10 +717,10 @@ compile_call (HsCompiler *c,
   if (func->kind == HS_EXPR_NAME)
     {
       /* LOAD_GLOBAL pushes the NULL itself. */
-      HsSymScope s = hs_scope_resolve (c->u->scope, func->v.name.id);
-      gboolean global_op = (s == HS_SYM_GLOBAL_EXPLICIT
-                            || (s == HS_SYM_GLOBAL_IMPLICIT
-                                && c->u->scope->type == HS_SCOPE_FUNCTION && !c->u->is_class));
+      HsNameKind s = hs_name_scope_resolve (c->u->scope, func->v.name.id);
+      gboolean global_op = (s == HS_NAME_GLOBAL_EXPLICIT
+                            || (s == HS_NAME_GLOBAL_IMPLICIT
+                                && c->u->scope_type == HS_NAME_SCOPE_FUNCTION && !c->u->is_class));
 
       if (global_op)
         {
@@ -781,7 +782,7 @@ compile_yield (HsCompiler *c,
 {
   HsUnit *u = c->u;
 
-  if (u->scope->type != HS_SCOPE_FUNCTION || u->is_class)
+  if (u->scope_type != HS_NAME_SCOPE_FUNCTION || u->is_class)
     _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, &e->loc, "'yield' outside function");
   if (e->kind == HS_EXPR_YIELD)
     {

@@ -9,7 +9,8 @@
 #include "hs-ast.h"
 #include "hs-code.h"
 #include "hs-diagnostic.h"
-#include "hs-symtable.h"
+#include "hs-frame.h"
+#include "hs-scope.h"
 #include "hs-vm.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,8 @@ typedef struct _HsUnit HsUnit;
 struct _HsUnit
 {
   HsUnit      *parent;
-  HsScope     *scope;
+  HsNameScope     *scope;
+  HsNameScopeType scope_type;
   GArray      *instrs;       /* HsInstr */
   GArray      *locs;         /* HsLoc */
   GArray      *anchors;      /* gint32 pairs */
@@ -70,7 +72,7 @@ typedef struct
 {
   HsVM          *vm;
   HsModule      *module;
-  HsSymTable    *st;
+  HsScopeTable    *st;
   HsUnit        *u;
   HsDiagnostic  *error;
   GHashTable    *const_cache;   /* key → HsObject *: constants shared module-wide */

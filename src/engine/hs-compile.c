@@ -126,7 +126,7 @@ const_key (HsObject *obj)
     /* Bitwise: 0.0 and -0.0 are different constants. */
     g_string_append_printf (key, "%016" G_GINT64_MODIFIER "x",
                             *(guint64 *) &HS_FLOAT (obj)->value);
-  else if (obj->ob_type == ((HsObject *) obj)->ob_type && strcmp (obj->ob_type->name, "tuple") == 0)
+  else if (strcmp (obj->ob_type->name, "tuple") == 0)
     {
       for (gsize i = 0; i < HS_TUPLE (obj)->len; i++)
         {
@@ -252,7 +252,7 @@ _hs_nameop (HsCompiler    *c,
             const HsLoc   *loc)
 {
   HsUnit *u = c->u;
-  HsSymScope scope = hs_scope_resolve (u->scope, name);
+  HsNameKind scope = hs_name_scope_resolve (u->scope, name);
   HsLoc saved = u->loc;
 
   if (loc != NULL)
@@ -260,21 +260,21 @@ _hs_nameop (HsCompiler    *c,
 
   switch (scope)
     {
-    case HS_SYM_FREE:
-    case HS_SYM_CELL:
+    case HS_NAME_FREE:
+    case HS_NAME_CELL:
       {
         int idx = deref_index (c, name);
 
         if (ctx == HS_CTX_LOAD)
-          _hs_emit (c, u->is_class && scope == HS_SYM_FREE ? HS_OP_LOAD_CLASSDEREF
+          _hs_emit (c, u->is_class && scope == HS_NAME_FREE ? HS_OP_LOAD_CLASSDEREF
                                                              : HS_OP_LOAD_DEREF, idx);
         else
           _hs_emit (c, ctx == HS_CTX_STORE ? HS_OP_STORE_DEREF : HS_OP_DELETE_DEREF, idx);
       }
       break;
 
-    case HS_SYM_LOCAL:
-      if (u->scope->type == HS_SCOPE_FUNCTION && !u->is_class)
+    case HS_NAME_LOCAL:
+      if (u->scope_type == HS_NAME_SCOPE_FUNCTION && !u->is_class)
         {
           int idx = varname_index (u, name, TRUE);
 
@@ -287,8 +287,8 @@ _hs_nameop (HsCompiler    *c,
                 _hs_add_name (c, name));
       break;
 
-    case HS_SYM_GLOBAL_IMPLICIT:
-      if (u->scope->type != HS_SCOPE_FUNCTION || u->is_class)
+    case HS_NAME_GLOBAL_IMPLICIT:
+      if (u->scope_type != HS_NAME_SCOPE_FUNCTION || u->is_class)
         {
           _hs_emit (c, ctx == HS_CTX_LOAD ? HS_OP_LOAD_NAME
                        : ctx == HS_CTX_STORE ? HS_OP_STORE_NAME : HS_OP_DELETE_NAME,
@@ -296,7 +296,7 @@ _hs_nameop (HsCompiler    *c,
           break;
         }
       G_GNUC_FALLTHROUGH;
-    case HS_SYM_GLOBAL_EXPLICIT:
+    case HS_NAME_GLOBAL_EXPLICIT:
     default:
       if (ctx == HS_CTX_LOAD)
         _hs_emit (c, HS_OP_LOAD_GLOBAL, _hs_add_name (c, name) << 1);
@@ -342,15 +342,15 @@ compare_names (gconstpointer a,
 
 static HsUnit *
 unit_enter (HsCompiler    *c,
-            HsScope       *scope,
+            HsNameScope       *scope,
             const char    *name,
             const char    *qualname,
             int            firstlineno)
 {
   HsUnit *u = g_new0 (HsUnit, 1);
-  HsScopeInfo info;
+  HsNameScopeInfo info;
 
-  hs_scope_get_info (scope, &info);
+  hs_name_scope_get_info (scope, &info);
   u->parent = c->u;
   u->scope = scope;
   u->instrs = g_array_new (FALSE, FALSE, sizeof (HsInstr));
@@ -358,16 +358,17 @@ unit_enter (HsCompiler    *c,
   u->anchors = g_array_new (FALSE, FALSE, sizeof (gint32));
   u->consts = g_ptr_array_new ();
   u->names = g_ptr_array_new ();
-  u->name_index = g_hash_table_new (NULL, NULL);
+  u->name_index = g_hash_table_new (g_str_hash, g_str_equal);
   u->varnames = g_ptr_array_new ();
-  u->varname_index = g_hash_table_new (NULL, NULL);
+  u->varname_index = g_hash_table_new (g_str_hash, g_str_equal);
   u->cellvars = g_ptr_array_new ();
   u->freevars = g_ptr_array_new ();
   u->name = name;
   u->qualname = g_strdup (qualname);
   u->firstlineno = firstlineno;
-  u->is_class = scope->type == HS_SCOPE_CLASS;
-  u->is_module = scope->type == HS_SCOPE_MODULE;
+  u->scope_type = info.type;
+  u->is_class = info.type == HS_NAME_SCOPE_CLASS;
+  u->is_module = info.type == HS_NAME_SCOPE_MODULE;
   u->loc.line = firstlineno;
   u->loc.end_line = firstlineno;
   u->loc.col = u->loc.end_col = -1;
@@ -698,7 +699,7 @@ unit_assemble (HsCompiler *c,
       if (i < u->argcount + u->kwonlyargcount + !!(u->flags & HS_CO_VARARGS)
               + !!(u->flags & HS_CO_VARKEYWORDS))
         code->localspluskinds[i] |= HS_LOCAL_ARG;
-      if (!u->is_class && hs_scope_resolve (u->scope, n) == HS_SYM_CELL)
+      if (!u->is_class && hs_name_scope_resolve (u->scope, n) == HS_NAME_CELL)
         code->localspluskinds[i] |= HS_LOCAL_CELL;
     }
   for (int i = 0; i < ncells; i++)
@@ -751,7 +752,7 @@ emit_prologue (HsCompiler *c)
   if (!u->is_class)
     {
       for (guint i = 0; i < u->varnames->len; i++)
-        if (hs_scope_resolve (u->scope, g_ptr_array_index (u->varnames, i)) == HS_SYM_CELL)
+        if (hs_name_scope_resolve (u->scope, g_ptr_array_index (u->varnames, i)) == HS_NAME_CELL)
           _hs_emit (c, HS_OP_MAKE_CELL, i);
     }
   for (guint i = 0; i < u->cellvars->len; i++)
@@ -945,16 +946,6 @@ compile_if (HsCompiler *c,
 }
 
 static void
-patch_breaks (HsCompiler *c,
-              HsFBlock   *b,
-              int         target)
-{
-  if (b->breaks != NULL)
-    for (guint i = 0; i < b->breaks->len; i++)
-      _hs_patch_jump (c, g_array_index (b->breaks, int, i), target);
-}
-
-static void
 compile_while (HsCompiler *c,
                HsStmt     *s)
 {
@@ -1085,7 +1076,7 @@ compile_return (HsCompiler *c,
 {
   HsUnit *u = c->u;
 
-  if (u->scope->type != HS_SCOPE_FUNCTION || u->is_class)
+  if (u->scope_type != HS_NAME_SCOPE_FUNCTION || u->is_class)
     _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, &s->loc, "'return' outside function");
   if (s->v.ret.value != NULL)
     _hs_compile_expr (c, s->v.ret.value);
@@ -1682,8 +1673,8 @@ _hs_compile_function_object (HsCompiler   *c,
                              const HsLoc  *loc)
 {
   HsVM *vm = c->vm;
-  HsScope *scope = hs_symtable_lookup (c->st, node);
-  HsScopeInfo info;
+  HsNameScope *scope = hs_scope_table_lookup (c->st, node);
+  HsNameScopeInfo info;
   g_autofree char *qualname = NULL;
   HsUnit *outer = c->u;
   HsUnit *u;
@@ -1692,8 +1683,8 @@ _hs_compile_function_object (HsCompiler   *c,
   gboolean is_class;
 
   g_assert (scope != NULL);
-  hs_scope_get_info (scope, &info);
-  is_class = scope->type == HS_SCOPE_CLASS;
+  hs_name_scope_get_info (scope, &info);
+  is_class = info.type == HS_NAME_SCOPE_CLASS;
   qualname = make_qualname (c, name);
 
   /* Defaults and keyword-only defaults are evaluated in the enclosing scope. */
@@ -1844,14 +1835,14 @@ hs_compile_module (HsVM          *vm,
   HsCompiler c = { 0 };
   g_autoptr(HsArena) arena = hs_arena_new ();
   HsDiagnostic *st_error = NULL;
-  HsScope *scope;
+  HsNameScope *scope;
   HsCode *code = NULL;
   GHashTableIter iter;
   gpointer value;
 
   c.vm = vm;
   c.module = module;
-  c.st = hs_symtable_build (module, arena, &st_error);
+  c.st = hs_scope_table_build (module, arena, &st_error);
   if (c.st == NULL)
     {
       *error = st_error;
@@ -1861,7 +1852,7 @@ hs_compile_module (HsVM          *vm,
 
   if (setjmp (c.bail) == 0)
     {
-      scope = hs_symtable_lookup (c.st, module);
+      scope = hs_scope_table_lookup (c.st, module);
       unit_enter (&c, scope, "<module>", "<module>", 1);
       c.u->loc.line = 0;
       emit_prologue (&c);
@@ -1887,6 +1878,6 @@ hs_compile_module (HsVM          *vm,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     hs_decref (vm, value);
   g_hash_table_unref (c.const_cache);
-  hs_symtable_free (c.st);
+  hs_scope_table_free (c.st);
   return code;
 }

@@ -13,6 +13,7 @@
 #include "hs-abstract.h"
 #include "hs-containers.h"
 #include "hs-gc.h"
+#include "hs-number-object.h"
 #include "hs-recorder.h"
 #include "hs-str-object.h"
 #include "hs-vm.h"

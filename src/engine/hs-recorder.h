@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The VM calls these only when vm->recorder is set. The recorder turns them
- * into the trace's line steps and in-line events (hs-trace.h).
+ * The VM calls these only when vm->recorder is set. A recorder is a small
+ * table of callbacks, so the same run can feed --trace-lines, --stats or the
+ * trace the app steps through (hs-trace.c).
  */
 #pragma once
 
@@ -14,35 +15,88 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HS_EVENT_ALLOC,          /* object */
-  HS_EVENT_FREE,           /* object */
-  HS_EVENT_DEL_START,      /* object: __del__ begins */
-  HS_EVENT_DEL_END,        /* object */
-  HS_EVENT_OUTPUT,         /* text written */
-  HS_EVENT_RAISE,          /* exception object */
-  HS_EVENT_GC_START,       /* generation */
-  HS_EVENT_GC_PHASE,       /* phase + object sets (hs-gc.c) */
-  HS_EVENT_GC_END,
-  HS_EVENT_WEAKREF_CLEARED,
-  HS_EVENT_STORE,          /* a name/attribute/item binding changed */
+  HS_EVENT_ALLOC,            /* object */
+  HS_EVENT_FREE,             /* object (still intact) */
+  HS_EVENT_DEL_START,        /* object: __del__ begins */
+  HS_EVENT_DEL_END,          /* object */
+  HS_EVENT_OUTPUT,           /* arg: stream */
+  HS_EVENT_RAISE,            /* object: the exception */
+  HS_EVENT_GC_START,         /* arg: generation | 0x100 when automatic */
+  HS_EVENT_GC_PHASE,         /* object; arg: phase << 32 | gc_refs (phases below) */
+  HS_EVENT_GC_END,           /* arg: collected + uncollectable */
+  HS_EVENT_WEAKREF_CLEARED,  /* object: the weakref; arg: serial of its referent */
+  HS_EVENT_STORE,            /* object: the value bound; arg: HsStoreKind */
 } HsEventKind;
 
-void  hs_recorder_on_alloc   (HsRecorder  *rec,
-                              HsObject    *o);
-void  hs_recorder_on_free    (HsRecorder  *rec,
-                              HsObject    *o);
-/* A line step: @frame is about to execute @line. Returns FALSE when the run
- * must stop (step cap, cancellation). */
-gboolean hs_recorder_on_line (HsRecorder  *rec,
-                              HsFrame     *frame,
-                              int          line);
-void  hs_recorder_on_event   (HsRecorder  *rec,
-                              HsEventKind  kind,
-                              HsObject    *o,
-                              gint64       arg);
-void  hs_recorder_on_output  (HsRecorder  *rec,
-                              HsStream     stream,
-                              const char  *text,
-                              gsize        len);
+/* HS_EVENT_GC_PHASE phases. */
+enum
+{
+  HS_GC_PHASE_GC_REFS = 1,     /* after subtract_refs: gc_refs = references from outside */
+  HS_GC_PHASE_UNREACHABLE = 2, /* tentatively unreachable after move_unreachable */
+  HS_GC_PHASE_FINALIZE = 3,    /* tp_finalize (__del__) called */
+  HS_GC_PHASE_RESURRECTED = 4, /* reachable again after the finalizers */
+  HS_GC_PHASE_CLEAR = 5,       /* final garbage: tp_clear breaks its references */
+};
+
+typedef struct
+{
+  void     (*on_alloc)  (HsRecorder *rec, HsObject *o);
+  void     (*on_free)   (HsRecorder *rec, HsObject *o);
+  /* A line step: @frame is about to execute @line. FALSE stops the run. */
+  gboolean (*on_line)   (HsRecorder *rec, HsFrame *frame, int line);
+  void     (*on_event)  (HsRecorder *rec, HsEventKind kind, HsObject *o, gint64 arg);
+  void     (*on_output) (HsRecorder *rec, HsStream stream, const char *text, gsize len);
+} HsRecorderClass;
+
+struct _HsRecorder
+{
+  const HsRecorderClass *klass;
+};
+
+static inline void
+hs_recorder_on_alloc (HsRecorder *rec,
+                      HsObject   *o)
+{
+  if (rec->klass->on_alloc != NULL)
+    rec->klass->on_alloc (rec, o);
+}
+
+static inline void
+hs_recorder_on_free (HsRecorder *rec,
+                     HsObject   *o)
+{
+  if (rec->klass->on_free != NULL)
+    rec->klass->on_free (rec, o);
+}
+
+static inline gboolean
+hs_recorder_on_line (HsRecorder *rec,
+                     HsFrame    *frame,
+                     int         line)
+{
+  if (rec->klass->on_line != NULL)
+    return rec->klass->on_line (rec, frame, line);
+  return TRUE;
+}
+
+static inline void
+hs_recorder_on_event (HsRecorder  *rec,
+                      HsEventKind  kind,
+                      HsObject    *o,
+                      gint64       arg)
+{
+  if (rec->klass->on_event != NULL)
+    rec->klass->on_event (rec, kind, o, arg);
+}
+
+static inline void
+hs_recorder_on_output (HsRecorder  *rec,
+                       HsStream     stream,
+                       const char  *text,
+                       gsize        len)
+{
+  if (rec->klass->on_output != NULL)
+    rec->klass->on_output (rec, stream, text, len);
+}
 
 G_END_DECLS

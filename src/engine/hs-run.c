@@ -5,9 +5,58 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "hs-program.h"
+#include "hs-recorder.h"
 #include "hs-run.h"
+
+typedef struct
+{
+  HsRecorder  parent;
+  FILE       *trace_lines;
+  guint64     events;
+} RunRecorder;
+
+static gboolean
+run_on_line (HsRecorder *rec,
+             HsFrame    *frame,
+             int         line)
+{
+  RunRecorder *self = (RunRecorder *) rec;
+
+  if (frame == NULL)
+    return TRUE;
+  self->events++;
+  if (self->trace_lines != NULL)
+    fprintf (self->trace_lines, "%d\n", line);
+  return TRUE;
+}
+
+static void
+run_on_event (HsRecorder  *rec,
+              HsEventKind  kind,
+              HsObject    *o,
+              gint64       arg)
+{
+  ((RunRecorder *) rec)->events++;
+}
+
+static void
+run_on_object (HsRecorder *rec,
+               HsObject   *o)
+{
+  ((RunRecorder *) rec)->events++;
+}
+
+static const HsRecorderClass run_recorder_class = {
+  .on_alloc = run_on_object,
+  .on_free = run_on_object,
+  .on_line = run_on_line,
+  .on_event = run_on_event,
+};
 
 static void
 write_stdio (HsStream    stream,
@@ -20,6 +69,16 @@ write_stdio (HsStream    stream,
   if (stream == HS_STREAM_STDERR)
     fflush (stdout);
   fwrite (text, 1, len, fp);
+  if (stream == HS_STREAM_STDERR)
+    fflush (stderr);
+}
+
+static void
+write_text (HsWriteFunc  write,
+            gpointer     data,
+            const char  *text)
+{
+  write (HS_STREAM_STDERR, text, strlen (text), data);
 }
 
 int
@@ -28,13 +87,77 @@ hs_run_source (const char         *source,
                const char         *filename,
                const HsRunOptions *options)
 {
-  HsWriteFunc write = options && options->write ? options->write : write_stdio;
-  gpointer write_data = options ? options->write_data : NULL;
-  static const char msg[] = "heapscope: --run is not implemented yet\n";
+  HsWriteFunc write = options != NULL && options->write != NULL ? options->write : write_stdio;
+  gpointer write_data = options != NULL ? options->write_data : NULL;
+  g_autoptr(HsDiagnostic) error = NULL;
+  g_autoptr(HsProgram) program = NULL;
+  RunRecorder rec = { { &run_recorder_class }, NULL, 0 };
+  gint64 start = g_get_monotonic_time ();
+  int status;
 
   g_return_val_if_fail (source != NULL, 2);
 
-  /* Placeholder until the interpreter lands (Engine I). */
-  write (HS_STREAM_STDERR, msg, sizeof msg - 1, write_data);
-  return 2;
+  if (options != NULL && options->trace_lines_path != NULL)
+    {
+      rec.trace_lines = fopen (options->trace_lines_path, "w");
+      if (rec.trace_lines == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf ("heapscope: cannot write '%s': %s\n",
+                                                  options->trace_lines_path, g_strerror (errno));
+
+          write_text (write, write_data, msg);
+          return 2;
+        }
+    }
+
+  program = hs_program_new (source, len, filename, &error);
+  if (program == NULL)
+    {
+      g_autofree char *text = hs_diagnostic_format (error);
+
+      write_text (write, write_data, text);
+      if (rec.trace_lines != NULL)
+        fclose (rec.trace_lines);
+      return error->kind == HS_DIAG_LIMIT ? 2 : 1;
+    }
+
+  program->vm->write = write;
+  program->vm->write_data = write_data;
+  program->vm->max_steps = options != NULL && options->max_steps > 0 ? options->max_steps
+                                                                       : HS_DEFAULT_MAX_STEPS;
+  if (options != NULL && options->max_heap_bytes > 0)
+    program->vm->max_heap_bytes = options->max_heap_bytes;
+  program->vm->recorder = &rec.parent;
+
+  status = hs_program_run (program);
+
+  if (program->vm->stop == HS_STOP_STEP_LIMIT)
+    {
+      g_autofree char *msg = g_strdup_printf ("heapscope: stopped after %" G_GUINT64_FORMAT
+                                              " steps (the step limit; --max-steps N raises it)\n",
+                                              program->vm->max_steps);
+
+      write_text (write, write_data, msg);
+    }
+
+  if (options != NULL && options->stats)
+    {
+      HsVM *vm = program->vm;
+      g_autofree char *json = NULL;
+
+      json = g_strdup_printf ("{\"steps\": %" G_GUINT64_FORMAT ", \"events\": %" G_GUINT64_FORMAT
+                              ", \"objects_allocated\": %" G_GUINT64_FORMAT
+                              ", \"peak_live_objects\": %" G_GUINT64_FORMAT
+                              ", \"trace_bytes\": %" G_GUINT64_FORMAT
+                              ", \"seconds\": %.6f}\n",
+                              vm->steps, rec.events,
+                              vm->n_allocated - program->first_program_serial + 1,
+                              vm->peak_live, (guint64) 0,
+                              (g_get_monotonic_time () - start) / 1e6);
+      write_text (write, write_data, json);
+    }
+  program->vm->recorder = NULL;
+  if (rec.trace_lines != NULL)
+    fclose (rec.trace_lines);
+  return status;
 }

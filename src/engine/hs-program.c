@@ -1,0 +1,171 @@
+/* hs-program.c — compile a snippet, run it, shut down like CPython 3.11
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-abstract.h"
+#include "hs-builtins.h"
+#include "hs-compile.h"
+#include "hs-containers.h"
+#include "hs-eval.h"
+#include "hs-exc-object.h"
+#include "hs-gc.h"
+#include "hs-number-object.h"
+#include "hs-parser.h"
+#include "hs-program.h"
+#include "hs-recorder.h"
+#include "hs-str-object.h"
+#include "hs-vm.h"
+
+HsProgram *
+hs_program_new (const char    *source,
+                gsize          len,
+                const char    *filename,
+                HsDiagnostic **error)
+{
+  g_autoptr(HsProgram) p = g_new0 (HsProgram, 1);
+
+  p->filename = g_path_is_absolute (filename) ? g_strdup (filename)
+                                              : g_canonicalize_filename (filename, NULL);
+  p->arena = hs_arena_new ();
+  p->ast = hs_parse (source, len, p->filename, p->arena, error);
+  if (p->ast == NULL)
+    return NULL;
+  p->vm = hs_vm_new ();
+  p->vm->filename = p->filename;
+  p->vm->source_lines = p->ast->lines;
+  p->vm->n_source_lines = p->ast->n_lines;
+  p->code = hs_compile_module (p->vm, p->ast, error);
+  if (p->code == NULL)
+    return NULL;
+  p->first_program_serial = p->vm->next_serial + 1;
+  return g_steal_pointer (&p);
+}
+
+void
+hs_program_free (HsProgram *p)
+{
+  if (p == NULL)
+    return;
+  if (p->vm != NULL)
+    hs_vm_free (p->vm);
+  g_clear_pointer (&p->arena, hs_arena_free);
+  g_free (p->filename);
+  g_free (p);
+}
+
+static int
+system_exit_status (HsVM     *vm,
+                    HsObject *exc)
+{
+  HsObject *args = HS_EXC (exc)->args;
+  HsObject *code = args != NULL && HS_TUPLE (args)->len > 0 ? HS_TUPLE (args)->items[0] : NULL;
+  gint64 n;
+
+  if (code == NULL || code == vm->none)
+    return 0;
+  if (hs_int_check (code) && hs_int_as_i64 (NULL, code, &n))
+    return (int) (n & 0xff);
+  /* sys.exit("message") prints the message and exits with 1. */
+  {
+    GString *s = g_string_new (NULL);
+
+    if (hs_object_str_append (vm, code, s))
+      {
+        g_string_append_c (s, '\n');
+        hs_vm_write (vm, HS_STREAM_STDERR, s->str, s->len);
+      }
+    else
+      hs_err_clear (vm);
+    g_string_free (s, TRUE);
+  }
+  return 1;
+}
+
+static void
+shutdown (HsProgram *p,
+          HsObject  *main_module)
+{
+  HsVM *vm = p->vm;
+  HsObject *name;
+
+  /* Py_FinalizeEx: the pre-shutdown collection (only with automatic GC
+   * enabled), then __main__ leaves sys.modules and one more collection
+   * finds what only the globals kept alive. */
+  if (vm->gc->enabled)
+    hs_gc_collect (vm, 2, "shutdown");
+  hs_err_clear (vm);
+  name = hs_str_intern (vm, "__main__");
+  hs_dict_delitem (vm, vm->modules, name);
+  hs_decref (vm, name);
+  hs_decref (vm, main_module);
+  hs_err_clear (vm);
+  hs_gc_collect (vm, 2, "shutdown");
+  hs_err_clear (vm);
+}
+
+int
+hs_program_run (HsProgram *p)
+{
+  HsVM *vm = p->vm;
+  HsObject *main_module, *globals, *res;
+  int status = 0;
+
+  main_module = hs_module_new (vm, "__main__");
+  if (main_module == NULL)
+    return 2;
+  globals = HS_MODULE (main_module)->dict;
+  {
+    HsObject *file = hs_str_new (vm, p->filename, -1);
+    HsObject *bmod = hs_dict_getitem_str (vm, vm->modules, "builtins");
+
+    hs_dict_setitem_str (vm, globals, "__file__", file);
+    hs_decref (vm, file);
+    hs_dict_setitem_str (vm, globals, "__builtins__", bmod != NULL ? bmod : vm->builtins);
+  }
+  hs_dict_setitem_str (vm, vm->modules, "__main__", main_module);
+  vm->main_module = main_module;
+
+  res = hs_eval_code (vm, p->code, globals, globals);
+  /* The last step: the program's code has finished, before shutdown. */
+  if (vm->recorder != NULL && vm->stop == HS_STOP_NONE)
+    {
+      HsObject *exc = hs_err_fetch (vm);
+
+      hs_recorder_on_line (vm->recorder, NULL, 0);
+      hs_err_restore (vm, exc);
+    }
+  if (res != NULL)
+    hs_decref (vm, res);
+  else if (vm->stop != HS_STOP_NONE)
+    {
+      hs_err_clear (vm);
+      status = 0;
+    }
+  else
+    {
+      HsObject *exc = hs_err_fetch (vm);
+
+      if (exc != NULL && hs_isinstance (exc, vm->types.SystemExit))
+        status = system_exit_status (vm, exc);
+      else if (exc != NULL)
+        {
+          hs_traceback_print (vm, exc);
+          status = 1;
+        }
+      /* sys.last_traceback goes first: the failing frames' locals die
+       * before the globals. */
+      hs_xdecref (vm, exc);
+    }
+
+  if (vm->stop == HS_STOP_NONE)
+    shutdown (p, main_module);
+  else
+    hs_decref (vm, main_module);
+  vm->main_module = NULL;
+  return status;
+}

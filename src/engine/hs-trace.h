@@ -1,0 +1,156 @@
+/* hs-trace.h — a recorded run: its steps, and the heap at any step
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This is the engine's whole public face for the model and the painter.
+ * A trace is made by running a snippet once; hs_trace_get_state() then
+ * materialises what the heap looked like at any step.
+ *
+ * Steps: step i (0 ≤ i < n_steps - 1) is the moment just before the i-th
+ * line event (the line a debugger would stop at, exactly the `line` events
+ * of CPython's sys.settrace); the last step is the moment the program's code
+ * has finished (line 0), before interpreter shutdown. The events of step i
+ * are what happened since step i - 1.
+ *
+ * Identity: HsObjectInfo.id is the object's creation serial; the same
+ * object has the same id at every step of one trace.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hs-diagnostic.h"
+#include "hs-recorder.h"
+#include "hs-run.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HsTrace HsTrace;
+
+/* What a heap object is doing at a step. */
+typedef enum
+{
+  HS_OBJECT_ALIVE,
+  HS_OBJECT_UNREACHABLE,     /* kept alive only by a reference cycle: a full collection would free it */
+  HS_OBJECT_FINALIZING,      /* its __del__ is running */
+  HS_OBJECT_FREED,           /* freed during this step: shown once as a ghost */
+} HsObjectState;
+
+/* generation values besides 0, 1, 2 */
+#define HS_GENERATION_PERMANENT   3   /* gc.freeze() */
+#define HS_GENERATION_UNTRACKED  (-1) /* GC-capable but not tracked (a dict of ints, an atomic tuple) */
+#define HS_GENERATION_NOT_GC     (-2) /* int, str, float…: never tracked */
+
+enum
+{
+  HS_OBJECT_FLAG_SHARED        = 1 << 0,  /* small int, None, True, '', interned str…: never freed */
+  HS_OBJECT_FLAG_GC_CAPABLE    = 1 << 1,
+  HS_OBJECT_FLAG_FINALIZED     = 1 << 2,  /* __del__ already ran (gc.is_finalized) */
+  HS_OBJECT_FLAG_HAS_FINALIZER = 1 << 3,  /* has __del__ */
+  HS_OBJECT_FLAG_IN_COLLECTION = 1 << 4,  /* examined by the collection running now */
+};
+
+typedef struct
+{
+  guint64      id;           /* creation serial: stable identity */
+  guint64      address;      /* what id() returns */
+  const char  *type_name;    /* interned */
+  char        *value;        /* short display text */
+  gint64       refcount;     /* ob_refcnt, as sys.getrefcount would see it minus its argument */
+  guint64      size;         /* sys.getsizeof */
+  gint8        generation;   /* 0..2, or HS_GENERATION_* */
+  guint8       flags;        /* HS_OBJECT_FLAG_* */
+  guint8       state;        /* HsObjectState */
+  gint32       gc_refs;      /* during a collection: references from outside the generation; else -1 */
+} HsObjectInfo;
+
+typedef enum
+{
+  HS_EDGE_ITEM,        /* list/tuple/set element: label "[i]" (sets: "") */
+  HS_EDGE_KEY,         /* dict key: label "key" */
+  HS_EDGE_VALUE,       /* dict value: label = the key's short text */
+  HS_EDGE_ATTR,        /* instance or class attribute: label = name */
+  HS_EDGE_CLASS,       /* instance → its class */
+  HS_EDGE_WEAK,        /* weak reference → referent (does not count) */
+  HS_EDGE_OTHER,       /* closure cells, defaults, bound self, iterator → container … */
+} HsEdgeKind;
+
+typedef struct
+{
+  guint64      from;
+  guint64      to;
+  const char  *label;        /* interned */
+  guint8       kind;         /* HsEdgeKind */
+} HsEdgeInfo;
+
+typedef struct
+{
+  const char  *name;         /* interned */
+  guint64      object;       /* 0 = unbound */
+} HsBindingInfo;
+
+typedef struct
+{
+  char        *function;     /* "<module>", "f", "C.__init__", "<listcomp>" */
+  int          line;
+  guint64      generator;    /* the generator object owning this frame, or 0 */
+  gboolean     running;      /* on the call stack (FALSE: a suspended generator's frame) */
+  GArray      *bindings;     /* HsBindingInfo, in slot order */
+  GArray      *stack;        /* guint64: objects referenced from the value stack (temporaries) */
+} HsFrameInfo;
+
+typedef struct
+{
+  guint8       kind;         /* HsEventKind */
+  guint64      object;       /* 0 when none */
+  gint64       arg;
+  char        *text;         /* output text, or NULL */
+} HsEventInfo;
+
+typedef struct
+{
+  gint         ref_count;
+  guint64      step;
+  int          line;
+  GArray      *objects;      /* HsObjectInfo, creation order */
+  GArray      *edges;        /* HsEdgeInfo */
+  GPtrArray   *frames;       /* HsFrameInfo *, outermost first; suspended generator frames last */
+  GString     *output;       /* everything printed so far (stdout and stderr interleaved) */
+  GArray      *events;       /* HsEventInfo of this step */
+  GHashTable  *index;        /* id → position in objects + 1 */
+} HsHeapState;
+
+/* Runs @source once and records its steps. Returns NULL with @error on a
+ * syntax error. @cancel may be set to non-zero from another thread. */
+HsTrace      *hs_trace_new              (const char    *source,
+                                         gsize          len,
+                                         const char    *filename,
+                                         guint64        max_steps,
+                                         volatile gint *cancel,
+                                         HsDiagnostic **error);
+HsTrace      *hs_trace_ref              (HsTrace       *trace);
+void          hs_trace_unref            (HsTrace       *trace);
+guint64       hs_trace_get_n_steps      (HsTrace       *trace);
+int           hs_trace_get_step_line    (HsTrace       *trace,
+                                         guint64        step);
+int           hs_trace_get_step_depth   (HsTrace       *trace,
+                                         guint64        step);
+gboolean      hs_trace_get_truncated    (HsTrace       *trace);   /* stopped by the step cap */
+gboolean      hs_trace_get_cancelled    (HsTrace       *trace);
+int           hs_trace_get_exit_status  (HsTrace       *trace);
+const char   *hs_trace_get_output       (HsTrace       *trace);   /* the whole run's output */
+/* Memory held by the history itself. */
+guint64       hs_trace_get_bytes        (HsTrace       *trace);
+/* The heap at @step (0 ≤ step < n_steps). Never NULL for a valid step. */
+HsHeapState  *hs_trace_get_state        (HsTrace       *trace,
+                                         guint64        step);
+
+HsHeapState  *hs_heap_state_ref         (HsHeapState   *state);
+void          hs_heap_state_unref       (HsHeapState   *state);
+const HsObjectInfo *hs_heap_state_lookup (HsHeapState  *state,
+                                          guint64       id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsTrace, hs_trace_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsHeapState, hs_heap_state_unref)
+
+G_END_DECLS
