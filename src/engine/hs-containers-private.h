@@ -89,6 +89,19 @@ _hs_fast_items (HsObject *seq,
   return HS_LIST (seq)->items;
 }
 
+/* Argument check of a one-argument slot wrapper method (list.__iadd__…):
+ * CPython's "expected 1 argument, got N" and "wrapper f() takes no keyword
+ * arguments". */
+gboolean    _hs_wrapper_check_one    (HsVM         *vm,
+                                      const char   *name,
+                                      gsize         nargs,
+                                      HsObject     *kwnames);
+/* A repetition count for seq * n (sq_repeat): TypeError when @o is not an
+ * index, OverflowError when it does not fit. */
+gboolean    _hs_repeat_count         (HsVM         *vm,
+                                      HsObject     *o,
+                                      gssize       *out);
+
 /* dealloc/traverse/iter/repr_short of list and tuple iterators. */
 void        _hs_seqiter_init_slots   (HsType       *t);
 

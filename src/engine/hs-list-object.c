@@ -888,17 +888,7 @@ repeat_operands (HsVM      *vm,
       *seq = NULL;
       return TRUE;
     }
-  if (!hs_number_as_ssize (vm, count, n))
-    {
-      if (hs_err_matches (vm, vm->types.IndexError))
-        {
-          hs_err_clear (vm);
-          hs_err_set_string (vm, vm->types.OverflowError,
-                             "cannot fit 'int' into an index-sized integer");
-        }
-      return FALSE;
-    }
-  return TRUE;
+  return _hs_repeat_count (vm, count, n);
 }
 
 static HsObject *
@@ -1289,7 +1279,76 @@ list_reversed_method (HsVM            *vm,
   return (HsObject *) it;
 }
 
+/* __add__, __mul__, __iadd__, __imul__: CPython's sq_* wrappers, which
+ * raise instead of returning NotImplemented. */
+static HsObject *
+list_add_method (HsVM            *vm,
+                 HsObject        *callable,
+                 HsObject *const *args,
+                 gsize            nargs,
+                 HsObject        *kwnames)
+{
+  if (!_hs_wrapper_check_one (vm, "__add__", nargs, kwnames))
+    return NULL;
+  if (!list_check (vm, args[1]))
+    return hs_err_format (vm, vm->types.TypeError,
+                          "can only concatenate list (not \"%s\") to list", hs_type_name (args[1]));
+  return list_concat (vm, args[0], args[1]);
+}
+
+static gboolean
+check_count (HsVM     *vm,
+             HsObject *o)
+{
+  if (_hs_index_check (o))
+    return TRUE;
+  hs_err_format (vm, vm->types.TypeError, "'%s' object cannot be interpreted as an integer",
+                 hs_type_name (o));
+  return FALSE;
+}
+
+static HsObject *
+list_mul_method (HsVM            *vm,
+                 HsObject        *callable,
+                 HsObject *const *args,
+                 gsize            nargs,
+                 HsObject        *kwnames)
+{
+  if (!_hs_wrapper_check_one (vm, "__mul__", nargs, kwnames) || !check_count (vm, args[1]))
+    return NULL;
+  return list_repeat (vm, args[0], args[1]);
+}
+
+static HsObject *
+list_iadd_method (HsVM            *vm,
+                  HsObject        *callable,
+                  HsObject *const *args,
+                  gsize            nargs,
+                  HsObject        *kwnames)
+{
+  if (!_hs_wrapper_check_one (vm, "__iadd__", nargs, kwnames))
+    return NULL;
+  return list_inplace_concat (vm, args[0], args[1]);
+}
+
+static HsObject *
+list_imul_method (HsVM            *vm,
+                  HsObject        *callable,
+                  HsObject *const *args,
+                  gsize            nargs,
+                  HsObject        *kwnames)
+{
+  if (!_hs_wrapper_check_one (vm, "__imul__", nargs, kwnames) || !check_count (vm, args[1]))
+    return NULL;
+  return list_inplace_repeat (vm, args[0], args[1]);
+}
+
 static const HsMethodDef list_methods[] = {
+  { "__add__", list_add_method, 0, NULL },
+  { "__iadd__", list_iadd_method, 0, NULL },
+  { "__imul__", list_imul_method, 0, NULL },
+  { "__mul__", list_mul_method, 0, NULL },
+  { "__rmul__", list_mul_method, 0, NULL },
   { "__reversed__", list_reversed_method, 0, NULL },
   { "append", list_append_method, 0, NULL },
   { "clear", list_clear_method, 0, NULL },

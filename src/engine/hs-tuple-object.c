@@ -34,11 +34,10 @@ _hs_as_index (HsVM     *vm,
   return hs_number_as_ssize (vm, o, out);
 }
 
-/* A repetition count for seq * n: OverflowError when it does not fit. */
-static gboolean
-repeat_count (HsVM     *vm,
-              HsObject *o,
-              gssize   *out)
+gboolean
+_hs_repeat_count (HsVM     *vm,
+                  HsObject *o,
+                  gssize   *out)
 {
   if (!hs_number_as_ssize (vm, o, out))
     {
@@ -48,6 +47,26 @@ repeat_count (HsVM     *vm,
           hs_err_format (vm, vm->types.OverflowError,
                          "cannot fit 'int' into an index-sized integer");
         }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_hs_wrapper_check_one (HsVM       *vm,
+                       const char *name,
+                       gsize       nargs,
+                       HsObject   *kwnames)
+{
+  if (kwnames != NULL && HS_TUPLE (kwnames)->len > 0)
+    {
+      hs_err_format (vm, vm->types.TypeError, "wrapper %s() takes no keyword arguments", name);
+      return FALSE;
+    }
+  if (nargs != 2)
+    {
+      hs_err_format (vm, vm->types.TypeError, "expected 1 argument, got %" G_GSIZE_FORMAT,
+                     nargs - 1);
       return FALSE;
     }
   return TRUE;
@@ -663,7 +682,7 @@ tuple_repeat (HsVM     *vm,
     seq = b, count = a;
   else
     return hs_not_implemented (vm);
-  if (!repeat_count (vm, count, &n))
+  if (!_hs_repeat_count (vm, count, &n))
     return NULL;
 
   t = HS_TUPLE (seq);
@@ -765,7 +784,7 @@ tuple_index (HsVM            *vm,
   HsTuple *t = HS_TUPLE (args[0]);
   gssize start, stop;
 
-  if (!hs_check_no_kwargs (vm, "index", kwnames)
+  if (!hs_check_no_kwargs (vm, "tuple.index", kwnames)
       || !hs_check_nargs (vm, "index", nargs - 1, 1, 3))
     return NULL;
   if (!_hs_index_bounds (vm, args + 2, nargs - 2, t->len, &start, &stop))
@@ -807,7 +826,42 @@ tuple_count (HsVM            *vm,
   return hs_int_from_i64 (vm, count);
 }
 
+/* tuple.__add__ and tuple.__mul__ are CPython's sq_concat / sq_repeat
+ * wrappers: they raise instead of returning NotImplemented. */
+static HsObject *
+tuple_add_method (HsVM            *vm,
+                  HsObject        *callable,
+                  HsObject *const *args,
+                  gsize            nargs,
+                  HsObject        *kwnames)
+{
+  if (!_hs_wrapper_check_one (vm, "__add__", nargs, kwnames))
+    return NULL;
+  if (!tuple_check (vm, args[1]))
+    return hs_err_format (vm, vm->types.TypeError,
+                          "can only concatenate tuple (not \"%s\") to tuple", hs_type_name (args[1]));
+  return tuple_concat (vm, args[0], args[1]);
+}
+
+static HsObject *
+tuple_mul_method (HsVM            *vm,
+                  HsObject        *callable,
+                  HsObject *const *args,
+                  gsize            nargs,
+                  HsObject        *kwnames)
+{
+  if (!_hs_wrapper_check_one (vm, "__mul__", nargs, kwnames))
+    return NULL;
+  if (!_hs_index_check (args[1]))
+    return hs_err_format (vm, vm->types.TypeError,
+                          "'%s' object cannot be interpreted as an integer", hs_type_name (args[1]));
+  return tuple_repeat (vm, args[0], args[1]);
+}
+
 static const HsMethodDef tuple_methods[] = {
+  { "__add__", tuple_add_method, 0, NULL },
+  { "__mul__", tuple_mul_method, 0, NULL },
+  { "__rmul__", tuple_mul_method, 0, NULL },
   { "index", tuple_index, 0, NULL },
   { "count", tuple_count, 0, NULL },
   { NULL }
