@@ -1248,6 +1248,9 @@ TEST (test_dict_tracking_and_release)
 
     hs_dict_setitem (vm, d2, S ("int"), (HsObject *) vm->types.int_);
     g_assert_false (hs_gc_is_tracked (d2));
+    hs_dict_setitem (vm, d2, S ("C"), keep (hs_type_new_class (vm, S ("C"), vm->empty_tuple,
+                                                                keep (hs_dict_new (vm)))));
+    g_assert_true (hs_gc_is_tracked (d2));
   }
 
   /* {P0: P1, P2: P3, P4: P5}: cleared key then value in insertion order;
