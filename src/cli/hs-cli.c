@@ -27,7 +27,7 @@ typedef struct
 {
   gboolean   help;
   gboolean   version;
-  char      *run;
+  gboolean   run;
   gboolean   stats;
   char      *trace_lines;
   char      *max_steps;
@@ -42,7 +42,6 @@ typedef struct
 static void
 raw_args_clear (RawArgs *raw)
 {
-  g_clear_pointer (&raw->run, g_free);
   g_clear_pointer (&raw->trace_lines, g_free);
   g_clear_pointer (&raw->max_steps, g_free);
   g_clear_pointer (&raw->line, g_free);
@@ -62,7 +61,8 @@ create_option_context (RawArgs *raw)
       N_("Show this help and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &raw->version,
       N_("Print the version and exit"), NULL },
-    { "run", 'r', 0, G_OPTION_ARG_FILENAME, &raw->run,
+    /* A flag, the file positional, so `--run --stats FILE.py` reads naturally. */
+    { "run", 'r', 0, G_OPTION_ARG_NONE, &raw->run,
       N_("Run FILE.py without a window, like “python3 FILE.py”"), N_("FILE.py") },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &raw->stats,
       N_("With --run: print heap statistics as one JSON line on stderr"), NULL },
@@ -311,18 +311,23 @@ hs_cli_args_parse (const char * const  *argv,
     args->mode = HS_CLI_MODE_HELP;
   else if (raw.version)
     args->mode = HS_CLI_MODE_VERSION;
-  else if (raw.run != NULL && raw.export_path != NULL)
+  else if (raw.run && raw.export_path != NULL)
     {
       usage_error (error, _("--run and --export cannot be combined"));
       goto out;
     }
-  else if (raw.run != NULL)
+  else if (raw.run)
     {
       args->mode = HS_CLI_MODE_RUN;
-      args->run_path = g_steal_pointer (&raw.run);
+      if (args->files[0] == NULL)
+        {
+          usage_error (error, _("--run needs the Python file to run: heapscope --run FILE.py"));
+          goto out;
+        }
+      args->run_path = g_strdup (args->files[0]);
       args->trace_lines_path = g_steal_pointer (&raw.trace_lines);
       args->stats = raw.stats;
-      if (!no_extra_files (args->files, "--run", error))
+      if (!no_extra_files (args->files + 1, "--run", error))
         goto out;
     }
   else if (raw.export_path != NULL)

@@ -224,6 +224,8 @@ ptr_index (GPtrArray  *a,
   return -1;
 }
 
+#define CELL_INDEX_FLAG 0x800000
+
 /* localsplus index of a cell or free variable. Cells that are parameters
  * live in the parameter's own slot. */
 static int
@@ -232,17 +234,17 @@ deref_index (HsCompiler  *c,
 {
   HsUnit *u = c->u;
   int i = ptr_index (u->cellvars, name);
-  int base;
 
+  /* Cells and free variables come after the fast locals, whose number is
+   * only known at the end: their indices are fixed up in unit_assemble. */
   if (i >= 0)
-    return u->varnames->len + i;
+    return CELL_INDEX_FLAG | i;
   i = varname_index (u, name, FALSE);
   if (i >= 0)
     return i;
-  base = u->varnames->len + u->cellvars->len;
   i = ptr_index (u->freevars, name);
   g_assert (i >= 0);
-  return base + i;
+  return CELL_INDEX_FLAG | (u->cellvars->len + i);
 }
 
 void
@@ -554,8 +556,10 @@ stack_effect (HsInstr ins,
       return -2 - (arg & 1);
     case HS_OP_MAKE_FUNCTION:
       return -((arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1));
-    case HS_OP_SETUP_FINALLY: case HS_OP_SETUP_CLEANUP:
+    case HS_OP_SETUP_FINALLY:
       return jump ? 1 : 0;
+    case HS_OP_SETUP_CLEANUP:
+      return 0;
     case HS_OP_RAISE_VARARGS:
       return -arg;
     case HS_OP_SEND:
@@ -666,6 +670,18 @@ unit_assemble (HsCompiler *c,
       g_ptr_array_unref (lp);
       _hs_compile_error (c, HS_DIAG_LIMIT, NULL, "out of memory while compiling");
     }
+  /* Cell and free variable slots follow the fast locals. */
+  for (guint i = 0; i < u->instrs->len; i++)
+    {
+      HsInstr *ins = &g_array_index (u->instrs, HsInstr, i);
+      HsOpcode op = HS_INSTR_OP (*ins);
+      guint32 arg = HS_INSTR_ARG (*ins);
+
+      if ((op == HS_OP_MAKE_CELL || op == HS_OP_LOAD_DEREF || op == HS_OP_STORE_DEREF
+           || op == HS_OP_DELETE_DEREF || op == HS_OP_LOAD_CLOSURE || op == HS_OP_LOAD_CLASSDEREF)
+          && (arg & CELL_INDEX_FLAG))
+        *ins = HS_INSTR (op, u->varnames->len + (arg & ~CELL_INDEX_FLAG));
+    }
   code->n_instrs = u->instrs->len;
   code->instrs = g_memdup2 (u->instrs->data, sizeof (HsInstr) * u->instrs->len);
   code->locs = g_memdup2 (u->locs->data, sizeof (HsLoc) * u->locs->len);
@@ -756,7 +772,7 @@ emit_prologue (HsCompiler *c)
           _hs_emit (c, HS_OP_MAKE_CELL, i);
     }
   for (guint i = 0; i < u->cellvars->len; i++)
-    _hs_emit (c, HS_OP_MAKE_CELL, u->varnames->len + i);
+    _hs_emit (c, HS_OP_MAKE_CELL, CELL_INDEX_FLAG | i);
   u->loc = saved;
   u->loc.line = u->firstlineno;
   _hs_emit (c, HS_OP_RESUME, 0);
@@ -1212,7 +1228,7 @@ compile_try_except (HsCompiler *c,
           int name_cleanup;
 
           _hs_nameop (c, h->name, HS_CTX_STORE, &h->loc);   /* prev_exc */
-          name_cleanup = _hs_emit_jump (c, HS_OP_SETUP_CLEANUP);
+          name_cleanup = _hs_emit_jump (c, HS_OP_SETUP_FINALLY);
           b = push_fblock (c, FB_HANDLER_CLEANUP, &h->loc);
           b->name = h->name;
           _hs_compile_body (c, &h->body);
@@ -1254,11 +1270,10 @@ compile_try_except (HsCompiler *c,
   u->loc.line = -1;
   _hs_emit (c, HS_OP_RERAISE, 0);
 
-  /* Cleanup: an exception escaped a handler. Stack: prev_exc, exc, new_exc. */
+  /* Cleanup: an exception escaped a handler. Stack: prev_exc, new_exc. */
   _hs_patch_jump (c, cleanup_setup, _hs_here (c));
-  _hs_emit (c, HS_OP_SWAP, 3);
+  _hs_emit (c, HS_OP_SWAP, 2);
   _hs_emit (c, HS_OP_POP_EXCEPT, 0);
-  _hs_emit (c, HS_OP_POP_TOP, 0);
   _hs_emit (c, HS_OP_RERAISE, 1);
 
   /* else: */
@@ -1303,14 +1318,12 @@ compile_try_finally (HsCompiler *c,
   _hs_compile_body (c, &s->v.try_.finalbody);
   pop_fblock (c);
   u->loc.line = -1;
-  _hs_emit (c, HS_OP_POP_BLOCK, 0);
-  _hs_emit (c, HS_OP_RERAISE, 0);                 /* re-raise exc; POP_EXCEPT in cleanup */
+  _hs_emit (c, HS_OP_RERAISE, 0);                 /* still protected: the cleanup restores exc_info */
 
   _hs_patch_jump (c, cleanup, _hs_here (c));
-  /* Stack: prev_exc, exc, new_exc (or the re-raised exc). */
-  _hs_emit (c, HS_OP_SWAP, 3);
+  /* Stack: prev_exc, exc (re-raised or a new one). */
+  _hs_emit (c, HS_OP_SWAP, 2);
   _hs_emit (c, HS_OP_POP_EXCEPT, 0);
-  _hs_emit (c, HS_OP_POP_TOP, 0);
   _hs_emit (c, HS_OP_RERAISE, 1);
   _hs_patch_jump (c, end_jump, _hs_here (c));
 }
@@ -1329,7 +1342,7 @@ compile_with_items (HsCompiler *c,
   _hs_compile_expr (c, item->context_expr);
   u->loc = loc;
   _hs_emit (c, HS_OP_BEFORE_WITH, 0);              /* exit, enter() result */
-  setup = _hs_emit_jump (c, HS_OP_SETUP_FINALLY);
+  setup = _hs_emit_jump (c, HS_OP_SETUP_CLEANUP);
   push_fblock (c, FB_WITH, &s->loc);
   if (item->optional_vars != NULL)
     _hs_compile_target (c, item->optional_vars);
@@ -1357,7 +1370,6 @@ compile_with_items (HsCompiler *c,
   cleanup = _hs_emit_jump (c, HS_OP_SETUP_CLEANUP);
   _hs_emit (c, HS_OP_WITH_EXCEPT_START, 0);        /* exit, prev_exc, exc, res */
   suppress = _hs_emit_jump (c, HS_OP_POP_JUMP_IF_TRUE);
-  _hs_emit (c, HS_OP_POP_BLOCK, 0);
   _hs_emit (c, HS_OP_RERAISE, 2);
   _hs_patch_jump (c, suppress, _hs_here (c));
   _hs_emit (c, HS_OP_POP_BLOCK, 0);
@@ -1368,10 +1380,9 @@ compile_with_items (HsCompiler *c,
     int j = _hs_emit_jump (c, HS_OP_JUMP_FORWARD);
 
     _hs_patch_jump (c, cleanup, _hs_here (c));
-    /* exit, prev_exc, exc, new_exc */
-    _hs_emit (c, HS_OP_SWAP, 3);
+    /* exit, prev_exc, new_exc */
+    _hs_emit (c, HS_OP_SWAP, 2);
     _hs_emit (c, HS_OP_POP_EXCEPT, 0);
-    _hs_emit (c, HS_OP_POP_TOP, 0);
     _hs_emit (c, HS_OP_SWAP, 2);
     _hs_emit (c, HS_OP_POP_TOP, 0);                /* exit */
     _hs_emit (c, HS_OP_RERAISE, 1);

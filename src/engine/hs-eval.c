@@ -1785,7 +1785,11 @@ hs_eval_frame (HsVM    *vm,
           f->blocks[f->n_blocks].kind = op == HS_OP_SETUP_FINALLY ? HS_BLOCK_FINALLY
                                                                   : HS_BLOCK_CLEANUP;
           f->blocks[f->n_blocks].handler = arg;
-          f->blocks[f->n_blocks].level = f->stacktop;
+          /* SETUP_CLEANUP protects code that consumes the top of the stack
+           * (a handled exception, a with's __enter__ result): unwinding
+           * keeps what is below it. */
+          f->blocks[f->n_blocks].level = op == HS_OP_SETUP_FINALLY ? f->stacktop
+                                                                   : f->stacktop - 1;
           f->n_blocks++;
           break;
 

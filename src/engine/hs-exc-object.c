@@ -146,7 +146,7 @@ exception_str (HsVM     *vm,
   HsObject *args = HS_EXC (self)->args;
 
   if (args == NULL || HS_TUPLE (args)->len == 0)
-    return hs_incref (vm->empty_str);
+    return hs_str_new (vm, "", 0);
   if (HS_TUPLE (args)->len == 1)
     {
       if (is_key_error (vm, self))

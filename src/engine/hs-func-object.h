@@ -31,6 +31,7 @@ typedef struct
   const HsMethodDef *def;
   HsObject          *self;   /* bound object or module, or NULL */
   HsObject          *module_name;
+  HsType            *owner;  /* borrowed: the type a method descriptor came from */
 } HsCFunction;
 
 typedef struct

@@ -21,6 +21,21 @@
 #include "hs-str-object.h"
 #include "hs-vm.h"
 
+static void
+dump_code (HsCode *code)
+{
+  g_autofree char *text = hs_code_disassemble (code);
+
+  g_printerr ("%s\n", text);
+  for (gsize i = 0; i < HS_TUPLE (code->consts)->len; i++)
+    {
+      HsObject *k = HS_TUPLE (code->consts)->items[i];
+
+      if (g_str_equal (k->ob_type->name, "code"))
+        dump_code (HS_CODE (k));
+    }
+}
+
 HsProgram *
 hs_program_new (const char    *source,
                 gsize          len,
@@ -43,6 +58,9 @@ hs_program_new (const char    *source,
   if (p->code == NULL)
     return NULL;
   p->first_program_serial = p->vm->next_serial + 1;
+  /* A debugging aid: HEAPSCOPE_DIS=1 prints the bytecode. */
+  if (g_getenv ("HEAPSCOPE_DIS") != NULL)
+    dump_code (p->code);
   return g_steal_pointer (&p);
 }
 

@@ -87,7 +87,13 @@ _hs_descr_get (HsVM     *vm,
         return hs_err_format (vm, vm->types.TypeError,
                               "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                               md->def->name, md->type->name, hs_type_name (obj));
-      return hs_cfunction_new (vm, md->def, obj, NULL);
+      {
+        HsObject *bound = hs_cfunction_new (vm, md->def, obj, NULL);
+
+        if (bound != NULL)
+          HS_CFUNCTION (bound)->owner = md->type;
+        return bound;
+      }
     }
 
   if (t == vm->types.staticmethod)
@@ -817,7 +823,17 @@ _hs_slots_fixup (HsVM   *vm,
 
 /* Slot wrappers: __repr__ & co. for built-in types. ---------------------- */
 
-#define DESCR_TYPE(callable) (((HsMethodDescr *) (callable))->type)
+/* The type whose slot a wrapper calls: from the descriptor, or from the
+ * bound method made of it. */
+static HsType *
+wrapper_type (HsObject *callable)
+{
+  if (g_str_equal (callable->ob_type->name, "builtin_function_or_method"))
+    return HS_CFUNCTION (callable)->owner;
+  return ((HsMethodDescr *) callable)->type;
+}
+
+#define DESCR_TYPE(callable) (wrapper_type (callable))
 
 static HsObject *
 wrap_init (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw)
