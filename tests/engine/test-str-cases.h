@@ -413,6 +413,91 @@ static const StrCase str_cases[] = {
   { "b'\\x00\\xffa'.hex()", "'00ff61'" },
   { "b'abc'.startswith(b'ab')", "True" },
   { "b'abc'.endswith(b'bc')", "True" },
+  { "'\326\207 \357\254\203 \305\211 \307\260'.upper()", "'\324\265\325\222 FFI \312\274N J\314\214'" },
+  { "'\326\207 \357\254\203 \305\211 \307\205x'.title()", "'\324\265\326\202 Ffi \312\274N \307\205x'" },
+  { "'\316\237\316\224\316\237\316\243.'.lower()", "'\316\277\316\264\316\277\317\202.'" },
+  { "'\316\243'.lower()", "'\317\203'" },
+  { "'\316\221\316\243\314\201\316\222'.lower()", "'\316\261\317\203\314\201\316\262'" },
+  { "'\307\205'.swapcase()", "'\307\205'" },
+  { "'\307\205ungla'.istitle()", "True" },
+  { "'\342\205\247'.isupper()", "True" },
+  { "'\342\223\220'.islower()", "True" },
+  { "'\307\206x'.capitalize()", "'\307\205x'" },
+  { "'\303\251a\303\251'.strip('\303\251')", "'a'" },
+  { "'a\303\251\303\251b\303\251c'.split('\303\251')", "['a', '', 'b', 'c']" },
+  { "'a\342\202\254b\342\202\254c'.rsplit('\342\202\254', 1)", "['a\342\202\254b', 'c']" },
+  { "'a\\r\\n\\r\\nb\\n'.splitlines()", "['a', '', 'b']" },
+  { "'\\n'.splitlines()", "['']" },
+  { "'\303\251\\tb'.expandtabs()", "'\303\251       b'" },
+  { "'\303\251'.zfill(3)", "'00\303\251'" },
+  { "'ab'.center(5)", "'  ab '" },
+  { "'abc'.center(5)", "' abc '" },
+  { "'ab'.center(6, '\303\251')", "'\303\251\303\251ab\303\251\303\251'" },
+  { "'a\303\251b\342\202\254c'.find('\342\202\254', 2, 4)", "3" },
+  { "'a\303\251b\342\202\254c'.find('\342\202\254', 4)", "-1" },
+  { "'a\342\202\254b\342\202\254c'.rfind('\342\202\254', 0, 3)", "1" },
+  { "'\303\251\342\202\254\303\251\342\202\254'.count('\342\202\254', 1, -1)", "1" },
+  { "'a\303\251b\342\202\254c'.index('c', -1)", "4" },
+  { "'h\303\251llo'.startswith('\303\251', 1)", "True" },
+  { "'hello'.startswith('lo', -2)", "True" },
+  { "'h\303\251llo'.endswith('\303\251l', 0, -2)", "True" },
+  { "'a\342\202\254a\342\202\254a'.replace('\342\202\254', '\303\251\303\251', 1)", "'a\303\251\303\251a\342\202\254a'" },
+  { "'\342\202\254'.join(['x', '\303\251', '\360\237\230\200'])", "'x\342\202\254\303\251\342\202\254\360\237\230\200'" },
+  { "'{0} {\331\240}'.format('a')", "'a a'" },
+  { "'{0:{1}>{2}}'.format('\303\251', '\342\202\254', 4)", "'\342\202\254\342\202\254\342\202\254\303\251'" },
+  { "'{:>4}|{:<4}|{:^4}'.format('a', 'b', 'c')", "'   a|b   | c  '" },
+  { "'{0!r:^10}'.format('\303\251')", "\"   '\303\251'    \"" },
+  { "'{:.1}'.format('xyz')", "'x'" },
+  { "'{0:.3f}'.format(2.5)", "'2.500'" },
+  { "'{:5d}|'.format(42)", "'   42|'" },
+  { "'{:x<4d}'.format(7)", "'7xxx'" },
+  { "'{[0]}'.format('ab')", "'a'" },
+  { "'%(a)s-%(a)r' % {'a': '\303\251'}", "\"\303\251-'\303\251'\"" },
+  { "'%*.*f' % (8, 2, 3.14159)", "'    3.14'" },
+  { "'%-6.2f|' % 2.5", "'2.50  |'" },
+  { "'%+.1e' % 12345.0", "'+1.2e+04'" },
+  { "'%#g' % 1.0", "'1.00000'" },
+  { "'% 5d|' % 42", "'   42|'" },
+  { "'%+05d' % 42", "'+0042'" },
+  { "'%#08x' % 255", "'0x0000ff'" },
+  { "'%o' % -8", "'-10'" },
+  { "'%-#6o|' % 8", "'0o10  |'" },
+  { "'%c' % 128512", "'\360\237\230\200'" },
+  { "'%3c|' % '\303\251'", "'  \303\251|'" },
+  { "'%.1s' % '\303\251a'", "'\303\251'" },
+  { "'%5r' % 'a'", "\"  'a'\"" },
+  { "'%s and %s' % ('\303\251', 1180591620717411303424)", "'\303\251 and 1180591620717411303424'" },
+  { "'%x' % 1180591620717411303424", "'400000000000000000'" },
+  { "'%d%%' % 50", "'50%'" },
+  { "repr('\\u200b\\ue000\\xa0\314\201a\314\201')", "\"'\\\\u200b\\\\ue000\\\\xa0\314\201a\314\201'\"" },
+  { "repr('\\U0010ffff\360\237\247\277')", "\"'\\\\U0010ffff\360\237\247\277'\"" },
+  { "ascii(\"'\\n\")", "'\"\\'\\\\n\"'" },
+  { "repr(b'\"')", "'b\\'\"\\''" },
+  { "repr(b'\\'\"')", "'b\\'\\\\\\'\"\\''" },
+  { "list('a\342\202\254\360\237\230\200')", "['a', '\342\202\254', '\360\237\230\200']" },
+  { "getsizeof('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')", "149" },
+  { "getsizeof('\303\251\303\251\303\251a')", "77" },
+  { "'a\342\202\254\360\237\230\200b'[-2]", "'\360\237\230\200'" },
+  { "'a\342\202\254\360\237\230\200bc'[::-2]", "'c\360\237\230\200a'" },
+  { "'a\342\202\254\360\237\230\200bc'[-2:-5:-1]", "'b\360\237\230\200\342\202\254'" },
+  { "'abc'[-4]", "IndexError: string index out of range" },
+  { "'\\ud800' < '\\ue000'", "True" },
+  { "'\\uffff' < '\360\220\200\200'", "True" },
+  { "'\303\251' > 'e\314\201'", "True" },
+  { "'\342\202\254b' in 'a\342\202\254b'", "True" },
+  { "'\303\251\342\202\254' * 2", "'\303\251\342\202\254\303\251\342\202\254'" },
+  { "'\303\251' + '\360\237\230\200'", "'\303\251\360\237\230\200'" },
+  { "'' * 5", "''" },
+  { "b'' * 3", "b''" },
+  { "0 in b'\\x00'", "True" },
+  { "str(b'\\xc3\\xa9', encoding='utf8')", "'\303\251'" },
+  { "str(b'\\xe9', 'LATIN1')", "'\303\251'" },
+  { "str(b'ab', 'ascii')", "'ab'" },
+  { "'\303\251'.encode('utf_8')", "b'\\xc3\\xa9'" },
+  { "'a\303\251b'.encode('ascii', 'ignore')", "b'ab'" },
+  { "'a\303\251\342\202\254'.encode('ascii', 'xmlcharrefreplace')", "b'a&#233;&#8364;'" },
+  { "b'a\\xe9\\xffb'.decode('utf-8', 'surrogateescape')", "'a\\udce9\\udcffb'" },
+  { "b'\\xe0\\x80\\x80'.decode('utf-8', 'replace')", "'\357\277\275\357\277\275\357\277\275'" },
 };
 
 static HsObject *
@@ -829,6 +914,91 @@ eval_str_case (guint i)
     case 406: return CALL_M ("hex", 1, 0, B ("\000\377a", 3));
     case 407: return CALL_M ("startswith", 2, 0, B ("abc", 3), B ("ab", 2));
     case 408: return CALL_M ("endswith", 2, 0, B ("abc", 3), B ("bc", 2));
+    case 409: return CALL_M ("upper", 1, 0, S ("\326\207 \357\254\203 \305\211 \307\260", 12));
+    case 410: return CALL_M ("title", 1, 0, S ("\326\207 \357\254\203 \305\211 \307\205x", 13));
+    case 411: return CALL_M ("lower", 1, 0, S ("\316\237\316\224\316\237\316\243.", 9));
+    case 412: return CALL_M ("lower", 1, 0, S ("\316\243", 2));
+    case 413: return CALL_M ("lower", 1, 0, S ("\316\221\316\243\314\201\316\222", 8));
+    case 414: return CALL_M ("swapcase", 1, 0, S ("\307\205", 2));
+    case 415: return CALL_M ("istitle", 1, 0, S ("\307\205ungla", 7));
+    case 416: return CALL_M ("isupper", 1, 0, S ("\342\205\247", 3));
+    case 417: return CALL_M ("islower", 1, 0, S ("\342\223\220", 3));
+    case 418: return CALL_M ("capitalize", 1, 0, S ("\307\206x", 3));
+    case 419: return CALL_M ("strip", 2, 0, S ("\303\251a\303\251", 5), S ("\303\251", 2));
+    case 420: return CALL_M ("split", 2, 0, S ("a\303\251\303\251b\303\251c", 9), S ("\303\251", 2));
+    case 421: return CALL_M ("rsplit", 3, 0, S ("a\342\202\254b\342\202\254c", 9), S ("\342\202\254", 3), I (1));
+    case 422: return CALL_M ("splitlines", 1, 0, S ("a\015\012\015\012b\012", 7));
+    case 423: return CALL_M ("splitlines", 1, 0, S ("\012", 1));
+    case 424: return CALL_M ("expandtabs", 1, 0, S ("\303\251\011b", 4));
+    case 425: return CALL_M ("zfill", 2, 0, S ("\303\251", 2), I (3));
+    case 426: return CALL_M ("center", 2, 0, S ("ab", 2), I (5));
+    case 427: return CALL_M ("center", 2, 0, S ("abc", 3), I (5));
+    case 428: return CALL_M ("center", 3, 0, S ("ab", 2), I (6), S ("\303\251", 2));
+    case 429: return CALL_M ("find", 4, 0, S ("a\303\251b\342\202\254c", 8), S ("\342\202\254", 3), I (2), I (4));
+    case 430: return CALL_M ("find", 3, 0, S ("a\303\251b\342\202\254c", 8), S ("\342\202\254", 3), I (4));
+    case 431: return CALL_M ("rfind", 4, 0, S ("a\342\202\254b\342\202\254c", 9), S ("\342\202\254", 3), I (0), I (3));
+    case 432: return CALL_M ("count", 4, 0, S ("\303\251\342\202\254\303\251\342\202\254", 10), S ("\342\202\254", 3), I (1), I (-1));
+    case 433: return CALL_M ("index", 3, 0, S ("a\303\251b\342\202\254c", 8), S ("c", 1), I (-1));
+    case 434: return CALL_M ("startswith", 3, 0, S ("h\303\251llo", 6), S ("\303\251", 2), I (1));
+    case 435: return CALL_M ("startswith", 3, 0, S ("hello", 5), S ("lo", 2), I (-2));
+    case 436: return CALL_M ("endswith", 4, 0, S ("h\303\251llo", 6), S ("\303\251l", 3), I (0), I (-2));
+    case 437: return CALL_M ("replace", 4, 0, S ("a\342\202\254a\342\202\254a", 9), S ("\342\202\254", 3), S ("\303\251\303\251", 4), I (1));
+    case 438: return CALL_M ("join", 2, 0, S ("\342\202\254", 3), L (3, S ("x", 1), S ("\303\251", 2), S ("\360\237\230\200", 4)));
+    case 439: return CALL_M ("format", 2, 0, S ("{0} {\331\240}", 8), S ("a", 1));
+    case 440: return CALL_M ("format", 4, 0, S ("{0:{1}>{2}}", 11), S ("\303\251", 2), S ("\342\202\254", 3), I (4));
+    case 441: return CALL_M ("format", 4, 0, S ("{:>4}|{:<4}|{:^4}", 17), S ("a", 1), S ("b", 1), S ("c", 1));
+    case 442: return CALL_M ("format", 2, 0, S ("{0!r:^10}", 9), S ("\303\251", 2));
+    case 443: return CALL_M ("format", 2, 0, S ("{:.1}", 5), S ("xyz", 3));
+    case 444: return CALL_M ("format", 2, 0, S ("{0:.3f}", 7), F (0x1.4000000000000p+1));
+    case 445: return CALL_M ("format", 2, 0, S ("{:5d}|", 6), I (42));
+    case 446: return CALL_M ("format", 2, 0, S ("{:x<4d}", 7), I (7));
+    case 447: return CALL_M ("format", 2, 0, S ("{[0]}", 5), S ("ab", 2));
+    case 448: return BINOP (S ("%(a)s-%(a)r", 11), D (1, S ("a", 1), S ("\303\251", 2)), HS_OP_MOD);
+    case 449: return BINOP (S ("%*.*f", 5), T (3, I (8), I (2), F (0x1.921f9f01b866ep+1)), HS_OP_MOD);
+    case 450: return BINOP (S ("%-6.2f|", 7), F (0x1.4000000000000p+1), HS_OP_MOD);
+    case 451: return BINOP (S ("%+.1e", 5), F (0x1.81c8000000000p+13), HS_OP_MOD);
+    case 452: return BINOP (S ("%#g", 3), F (0x1.0000000000000p+0), HS_OP_MOD);
+    case 453: return BINOP (S ("% 5d|", 5), I (42), HS_OP_MOD);
+    case 454: return BINOP (S ("%+05d", 5), I (42), HS_OP_MOD);
+    case 455: return BINOP (S ("%#08x", 5), I (255), HS_OP_MOD);
+    case 456: return BINOP (S ("%o", 2), I (-8), HS_OP_MOD);
+    case 457: return BINOP (S ("%-#6o|", 6), I (8), HS_OP_MOD);
+    case 458: return BINOP (S ("%c", 2), I (128512), HS_OP_MOD);
+    case 459: return BINOP (S ("%3c|", 4), S ("\303\251", 2), HS_OP_MOD);
+    case 460: return BINOP (S ("%.1s", 4), S ("\303\251a", 3), HS_OP_MOD);
+    case 461: return BINOP (S ("%5r", 3), S ("a", 1), HS_OP_MOD);
+    case 462: return BINOP (S ("%s and %s", 9), T (2, S ("\303\251", 2), IBIG ("1180591620717411303424")), HS_OP_MOD);
+    case 463: return BINOP (S ("%x", 2), IBIG ("1180591620717411303424"), HS_OP_MOD);
+    case 464: return BINOP (S ("%d%%", 4), I (50), HS_OP_MOD);
+    case 465: return REPR (S ("\342\200\213\356\200\200\302\240\314\201a\314\201", 13));
+    case 466: return REPR (S ("\364\217\277\277\360\237\247\277", 8));
+    case 467: return ASCII (S ("'\012", 2));
+    case 468: return REPR (B ("\"", 1));
+    case 469: return REPR (B ("'\"", 2));
+    case 470: return LIST (S ("a\342\202\254\360\237\230\200", 8));
+    case 471: return SIZE (S ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 100));
+    case 472: return SIZE (S ("\303\251\303\251\303\251a", 7));
+    case 473: return GET (S ("a\342\202\254\360\237\230\200b", 9), I (-2));
+    case 474: return GET (S ("a\342\202\254\360\237\230\200bc", 10), SL (NULL, NULL, I (-2)));
+    case 475: return GET (S ("a\342\202\254\360\237\230\200bc", 10), SL (I (-2), I (-5), I (-1)));
+    case 476: return GET (S ("abc", 3), I (-4));
+    case 477: return CMP (S ("\355\240\200", 3), S ("\356\200\200", 3), HS_LT);
+    case 478: return CMP (S ("\357\277\277", 3), S ("\360\220\200\200", 4), HS_LT);
+    case 479: return CMP (S ("\303\251", 2), S ("e\314\201", 3), HS_GT);
+    case 480: return IN (S ("\342\202\254b", 4), S ("a\342\202\254b", 5));
+    case 481: return BINOP (S ("\303\251\342\202\254", 5), I (2), HS_OP_MULT);
+    case 482: return BINOP (S ("\303\251", 2), S ("\360\237\230\200", 4), HS_OP_ADD);
+    case 483: return BINOP (S ("", 0), I (5), HS_OP_MULT);
+    case 484: return BINOP (B ("", 0), I (3), HS_OP_MULT);
+    case 485: return IN (I (0), B ("\000", 1));
+    case 486: return CALL_T (vm->types.str, 1, 1, "encoding", B ("\303\251", 2), S ("utf8", 4));
+    case 487: return CALL_T (vm->types.str, 2, 0, B ("\351", 1), S ("LATIN1", 6));
+    case 488: return CALL_T (vm->types.str, 2, 0, B ("ab", 2), S ("ascii", 5));
+    case 489: return CALL_M ("encode", 2, 0, S ("\303\251", 2), S ("utf_8", 5));
+    case 490: return CALL_M ("encode", 3, 0, S ("a\303\251b", 4), S ("ascii", 5), S ("ignore", 6));
+    case 491: return CALL_M ("encode", 3, 0, S ("a\303\251\342\202\254", 6), S ("ascii", 5), S ("xmlcharrefreplace", 17));
+    case 492: return CALL_M ("decode", 3, 0, B ("a\351\377b", 4), S ("utf-8", 5), S ("surrogateescape", 15));
+    case 493: return CALL_M ("decode", 3, 0, B ("\340\200\200", 3), S ("utf-8", 5), S ("replace", 7));
     default: return NULL;
     }
 }
