@@ -30,7 +30,16 @@ struct _HsTrace
   gboolean       cancelled;
   int            exit_status;
   GString       *output;
+  GArray        *event_steps; /* EventStep: steps whose events include a GC, finalizer… */
 };
+
+/* The kinds of event (as a bit mask) that happened in one step. Only the
+ * rare kinds reported through on_event are indexed, not allocations. */
+typedef struct
+{
+  guint64  step;
+  guint32  kinds;
+} EventStep;
 
 /* Recording ---------------------------------------------------------------- */
 
@@ -66,8 +75,30 @@ record_on_line (HsRecorder *rec,
   return TRUE;
 }
 
+static void
+record_on_event (HsRecorder  *rec,
+                 HsEventKind  kind,
+                 HsObject    *o,
+                 gint64       arg)
+{
+  RecordRecorder *self = (RecordRecorder *) rec;
+  GArray *steps = self->trace->event_steps;
+  /* Events belong to the step they lead to: the next one recorded. */
+  guint64 step = self->trace->lines->len;
+
+  if (steps->len > 0 && g_array_index (steps, EventStep, steps->len - 1).step == step)
+    g_array_index (steps, EventStep, steps->len - 1).kinds |= 1u << kind;
+  else
+    {
+      EventStep es = { step, 1u << kind };
+
+      g_array_append_val (steps, es);
+    }
+}
+
 static const HsRecorderClass record_class = {
   .on_line = record_on_line,
+  .on_event = record_on_event,
 };
 
 HsTrace *
@@ -95,6 +126,7 @@ hs_trace_new (const char    *source,
   trace->max_steps = max_steps > 0 ? max_steps : HS_DEFAULT_MAX_STEPS;
   trace->lines = g_array_new (FALSE, FALSE, sizeof (gint32));
   trace->depths = g_array_new (FALSE, FALSE, sizeof (guint16));
+  trace->event_steps = g_array_new (FALSE, FALSE, sizeof (EventStep));
 
   rec.parent.klass = &record_class;
   rec.trace = trace;
@@ -133,6 +165,7 @@ hs_trace_unref (HsTrace *trace)
   g_free (trace->filename);
   g_array_unref (trace->lines);
   g_array_unref (trace->depths);
+  g_array_unref (trace->event_steps);
   if (trace->output != NULL)
     g_string_free (trace->output, TRUE);
   g_free (trace);
@@ -191,6 +224,40 @@ hs_trace_get_bytes (HsTrace *trace)
          + trace->len + 1;
 }
 
+guint64
+hs_trace_find_event (HsTrace     *trace,
+                     guint64      from,
+                     HsEventKind  kind)
+{
+  GArray *steps;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (trace != NULL, G_MAXUINT64);
+
+  steps = trace->event_steps;
+  hi = steps->len;
+  /* The first indexed step at or after @from, then a scan for @kind. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (steps, EventStep, mid).step < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < steps->len; i++)
+    {
+      const EventStep *es = &g_array_index (steps, EventStep, i);
+
+      if (es->step >= trace->lines->len)
+        break;
+      if (es->kinds & (1u << kind))
+        return es->step;
+    }
+  return G_MAXUINT64;
+}
+
 /* Replaying -------------------------------------------------------------- */
 
 typedef struct
@@ -213,7 +280,9 @@ replay_add_event (ReplayRecorder *self,
 {
   HsEventInfo ev = { kind, o != NULL ? o->serial : 0, arg, text };
 
-  if (self->seen + 1 < self->target || self->seen > self->target)
+  /* Only the target step's own events: those after the line event just
+   * before it (seen == target), and nothing once the snapshot is taken. */
+  if (self->seen != self->target || self->state != NULL)
     {
       g_free (text);
       return;
@@ -227,19 +296,15 @@ replay_on_line (HsRecorder *rec,
                 int         line)
 {
   ReplayRecorder *self = (ReplayRecorder *) rec;
-  guint64 index = self->seen++;
+  guint64 index;
 
+  /* A run stopped inside a finalizer or a collection may report more line
+   * events while it unwinds: the snapshot is already taken. */
+  if (self->state != NULL)
+    return FALSE;
+  index = self->seen++;
   if (index < self->target && frame != NULL)
-    {
-      if (index + 1 < self->target)
-        {
-          /* Events belong to the step they lead to. */
-          for (guint i = 0; i < self->events->len; i++)
-            g_free (g_array_index (self->events, HsEventInfo, i).text);
-          g_array_set_size (self->events, 0);
-        }
-      return TRUE;
-    }
+    return TRUE;
   self->state = _hs_heap_snapshot (self->vm, self->first_serial, self->target, line);
   g_array_append_vals (self->state->events, self->events->data, self->events->len);
   g_array_set_size (self->events, 0);
@@ -315,6 +380,8 @@ hs_trace_get_state (HsTrace *trace,
       /* A stopped run: the last step is where it stopped. */
       rec.state = _hs_heap_snapshot (program->vm, rec.first_serial, step,
                                      hs_trace_get_step_line (trace, step));
+      g_array_append_vals (rec.state->events, rec.events->data, rec.events->len);
+      g_array_set_size (rec.events, 0);
     }
   for (guint i = 0; i < rec.events->len; i++)
     g_free (g_array_index (rec.events, HsEventInfo, i).text);

@@ -139,6 +139,13 @@ gboolean      hs_trace_get_truncated    (HsTrace       *trace);   /* stopped by 
 gboolean      hs_trace_get_cancelled    (HsTrace       *trace);
 int           hs_trace_get_exit_status  (HsTrace       *trace);
 const char   *hs_trace_get_output       (HsTrace       *trace);   /* the whole run's output */
+/* The first step at or after @from whose events include @kind, or
+ * G_MAXUINT64. Indexed while recording, so it costs no replay; only the
+ * kinds reported through HsRecorderClass.on_event (GC, finalizer, weakref,
+ * raise, store) are indexed: not allocations, frees or output. */
+guint64       hs_trace_find_event       (HsTrace       *trace,
+                                         guint64        from,
+                                         HsEventKind    kind);
 /* Memory held by the history itself. */
 guint64       hs_trace_get_bytes        (HsTrace       *trace);
 /* The heap at @step (0 ≤ step < n_steps). Never NULL for a valid step. */
