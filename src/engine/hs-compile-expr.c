@@ -638,14 +638,8 @@ compile_call_args (HsCompiler *c,
         _hs_emit (c, HS_OP_BUILD_TUPLE, args->len);
       }
     else if (args->len == 1)
-      {
-        _hs_compile_expr (c, args->items[0]->v.starred.value);
-        set_loc (c, &call->loc);
-        _hs_emit (c, HS_OP_BUILD_LIST, 0);
-        _hs_emit (c, HS_OP_SWAP, 2);
-        _hs_emit (c, HS_OP_LIST_EXTEND, 1);
-        _hs_emit (c, HS_OP_LIST_TO_TUPLE, 0);
-      }
+      /* f(*x): x itself; CALL_FUNCTION_EX makes a tuple only if needed. */
+      _hs_compile_expr (c, args->items[0]->v.starred.value);
     else
       compile_display (c, &fake);
   }

@@ -635,7 +635,7 @@ compute_stack_size (HsCompiler *c,
             depth[i + 1] = d;
         }
     }
-  return max + 2;
+  return max;
 }
 
 /* Assembly ------------------------------------------------------------------- */

@@ -577,7 +577,15 @@ call_with_kwargs_dict (HsVM     *vm,
           i++;
         }
     }
+  /* _PyStack_UnpackDict: with keywords, the call gets its own references
+   * to every argument. */
+  if (kwnames != NULL)
+    for (gsize j = 0; j < nargs + nkw; j++)
+      hs_incref (argv[j]);
   res = hs_object_call (vm, func, argv, nargs, kwnames);
+  if (kwnames != NULL)
+    for (gsize j = 0; j < nargs + nkw; j++)
+      hs_decref (vm, argv[j]);
   hs_xdecref (vm, kwnames);
   return res;
 }

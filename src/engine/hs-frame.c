@@ -26,7 +26,7 @@ hs_frame_new (HsVM     *vm,
               HsObject *builtins,
               HsObject *locals)
 {
-  gsize n = code->nlocalsplus + code->stacksize;
+  gsize n = code->nlocalsplus + code->stacksize + HS_FRAME_STACK_SLACK;
   HsFrame *f;
 
   /* The real frame memory counts against the simulated heap, so runaway
@@ -74,7 +74,7 @@ static void
 frame_free (HsVM    *vm,
             HsFrame *f)
 {
-  gsize n = f->code->nlocalsplus + f->code->stacksize;
+  gsize n = f->code->nlocalsplus + f->code->stacksize + HS_FRAME_STACK_SLACK;
   HsObject *code = (HsObject *) f->code;
 
   hs_heap_reserve (vm, -(gssize) (sizeof (HsFrame) + n * sizeof (HsObject *)));

@@ -15,7 +15,10 @@
 
 G_BEGIN_DECLS
 
-#define HS_MAX_BLOCKS 20   /* CPython's CO_MAXBLOCKS: "too many statically nested blocks" */
+#define HS_MAX_BLOCKS 20
+/* Extra value-stack slots beyond the computed depth: a safety margin that
+ * does not show in sizes (generators report CPython's size). */
+#define HS_FRAME_STACK_SLACK 4   /* CPython's CO_MAXBLOCKS: "too many statically nested blocks" */
 
 typedef enum
 {

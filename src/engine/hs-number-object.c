@@ -801,6 +801,33 @@ int_format_method (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, Hs
   return hs_object_format (vm, args[0], args[1]);
 }
 
+static HsObject *
+int_getattro (HsVM     *vm,
+              HsObject *self,
+              HsObject *name)
+{
+  /* The numbers-tower attributes every int has. */
+  if (hs_str_equal_cstr (name, "real") || hs_str_equal_cstr (name, "numerator"))
+    return int_index (vm, self);
+  if (hs_str_equal_cstr (name, "imag"))
+    return hs_int_from_i64 (vm, 0);
+  if (hs_str_equal_cstr (name, "denominator"))
+    return hs_int_from_i64 (vm, 1);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static HsObject *
+float_getattro (HsVM     *vm,
+                HsObject *self,
+                HsObject *name)
+{
+  if (hs_str_equal_cstr (name, "real"))
+    return hs_float_new (vm, HS_FLOAT (self)->value);
+  if (hs_str_equal_cstr (name, "imag"))
+    return hs_float_new (vm, 0.0);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
 static const HsMethodDef int_methods[] = {
   { "bit_length", int_bit_length, 0, NULL },
   { "__format__", int_format_method, 0, NULL },
@@ -1160,6 +1187,7 @@ _hs_number_init_types (HsVM *vm)
   t->tp_hash = int_hash_slot;
   t->tp_richcompare = int_richcompare;
   t->tp_new = int_new;
+  t->tp_getattro = int_getattro;
   t->tp_sizeof = int_sizeof;
   t->tp_repr_short = int_repr_short;
   t->nb[HS_OP_ADD] = int_add;
@@ -1196,6 +1224,7 @@ _hs_number_init_types (HsVM *vm)
   t->tp_hash = float_hash_slot;
   t->tp_richcompare = float_richcompare;
   t->tp_new = float_new;
+  t->tp_getattro = float_getattro;
   t->tp_repr_short = float_repr_short;
   t->nb[HS_OP_ADD] = float_add;
   t->nb[HS_OP_SUB] = float_sub;

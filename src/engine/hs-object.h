@@ -164,6 +164,9 @@ struct _HsType
   gsize            c_size;        /* C struct size of an instance */
   gsize            ext_offset;    /* HsInstExt offset in instances of user classes, or 0 */
   gboolean         has_finalizer; /* defines __del__ (tp_finalize) somewhere in the MRO */
+  /* 3.11's shared keys: attribute names in class-wide first-seen order; an
+   * instance's inline values are released in this order. */
+  GPtrArray       *shared_keys;
 };
 
 /* Refcounting. Decref to zero destroys at once, depth-first, in CPython's order. */

@@ -475,7 +475,15 @@ _hs_callable_description (HsVM     *vm,
 
   /* Only used while building an error message, on one thread per VM. */
   if (func->ob_type == vm->types.function)
-    g_snprintf (buf, sizeof buf, "%s()", hs_str_utf8 (HS_FUNCTION (func)->qualname));
+    {
+      HsObject *module = HS_FUNCTION (func)->module;
+
+      if (module != NULL && hs_str_check (module) && !hs_str_equal_cstr (module, "builtins"))
+        g_snprintf (buf, sizeof buf, "%s.%s()", hs_str_utf8 (module),
+                    hs_str_utf8 (HS_FUNCTION (func)->qualname));
+      else
+        g_snprintf (buf, sizeof buf, "%s()", hs_str_utf8 (HS_FUNCTION (func)->qualname));
+    }
   else if (func->ob_type == vm->types.type)
     g_snprintf (buf, sizeof buf, "%s()", ((HsType *) func)->name);
   else if (func->ob_type == vm->types.builtin_function_or_method)

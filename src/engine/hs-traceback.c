@@ -249,8 +249,6 @@ hs_exception_format_last_line (HsVM     *vm,
   if (module != NULL && hs_str_check (module) && !hs_str_equal_cstr (module, "builtins")
       && !hs_str_equal_cstr (module, "__main__"))
     g_string_append_printf (line, "%s.", hs_str_utf8 (module));
-  else if (module != NULL && hs_str_check (module) && hs_str_equal_cstr (module, "__main__"))
-    g_string_append (line, "__main__.");
   g_string_append (line, type->qualname);
 
   msg = hs_object_str (vm, exc);

@@ -326,6 +326,18 @@ hs_instance_set_attr (HsVM     *vm,
     }
   if (!hs_str_check (name))
     return -1;
+  {
+    HsType *t = o->ob_type;
+    gboolean known = FALSE;
+
+    if (t->shared_keys == NULL)
+      t->shared_keys = g_ptr_array_new_with_free_func (g_free);
+    for (guint k = 0; k < t->shared_keys->len && !known; k++)
+      known = strcmp (g_ptr_array_index (t->shared_keys, k), hs_str_utf8 (name)) == 0;
+    /* SHARED_KEYS_MAX_SIZE */
+    if (!known && t->shared_keys->len < 30)
+      g_ptr_array_add (t->shared_keys, g_strdup (hs_str_utf8 (name)));
+  }
   g_ptr_array_add (ext->attr_names, hs_incref (name));
   g_ptr_array_add (ext->attr_values, hs_incref (value));
   /* Storing a container into an instance is what the GC cares about; the
@@ -403,12 +415,33 @@ release_slots_and_attrs (HsVM     *vm,
     {
       GPtrArray *names = g_steal_pointer (&ext->attr_names);
       GPtrArray *values = g_steal_pointer (&ext->attr_values);
+      GPtrArray *keys = type->shared_keys;
 
+      /* Inline values go in the class's shared-key order (a re-added
+       * attribute takes its old slot), then any others. */
+      if (keys != NULL)
+        for (guint k = 0; k < keys->len; k++)
+          for (guint i = 0; i < names->len; i++)
+            {
+              HsObject *name = g_ptr_array_index (names, i);
+
+              if (name != NULL && strcmp (hs_str_utf8 (name), g_ptr_array_index (keys, k)) == 0)
+                {
+                  HsObject *v = g_ptr_array_index (values, i);
+
+                  g_ptr_array_index (names, i) = NULL;
+                  hs_decref (vm, v);
+                  hs_decref (vm, name);
+                  break;
+                }
+            }
       for (guint i = 0; i < names->len; i++)
         {
           HsObject *v = g_ptr_array_index (values, i);
           HsObject *k = g_ptr_array_index (names, i);
 
+          if (k == NULL)
+            continue;
           hs_decref (vm, v);
           hs_decref (vm, k);
         }
@@ -1094,6 +1127,7 @@ type_dealloc (HsVM     *vm,
     }
   g_free (t->name);
   g_free (t->qualname);
+  g_clear_pointer (&t->shared_keys, g_ptr_array_unref);
   hs_object_free (vm, self);
 }
 
@@ -1134,6 +1168,7 @@ type_free_storage (HsObject *self)
 
   g_clear_pointer (&t->name, g_free);
   g_clear_pointer (&t->qualname, g_free);
+  g_clear_pointer (&t->shared_keys, g_ptr_array_unref);
 }
 
 static gsize
