@@ -1209,6 +1209,42 @@ str_replace (HsVM            *vm,
 /* ------------------------------------------------------------------ */
 /* join                                                               */
 
+HsObject *
+hs_str_join_array (HsVM            *vm,
+                   HsObject        *sep,
+                   HsObject *const *items,
+                   gsize            n)
+{
+  gsize sep_len = sep != NULL ? HS_STR (sep)->nbytes : 0;
+  guint64 size = 0;
+  g_autoptr(GString) out = NULL;
+
+  if (n == 0)
+    return hs_str_new (vm, "", 0);
+  /* One exact str is returned as it is. */
+  if (n == 1 && hs_str_check_exact (items[0]))
+    return hs_incref (items[0]);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!hs_str_check (items[i]))
+        return hs_err_format (vm, vm->types.TypeError,
+                              "sequence item %" G_GSIZE_FORMAT ": expected str instance, %s found",
+                              i, hs_type_name (items[i]));
+      size += HS_STR (items[i])->nbytes + (i > 0 ? sep_len : 0);
+    }
+  if (!_hs_str_check_size (vm, size))
+    return NULL;
+  out = g_string_sized_new (size);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && sep_len > 0)
+        g_string_append_len (out, HS_STR (sep)->utf8, sep_len);
+      g_string_append_len (out, HS_STR (items[i])->utf8, HS_STR (items[i])->nbytes);
+    }
+  /* Built like PyUnicode_New: a one-character result is not the singleton. */
+  return hs_str_new_uncached (vm, out->str, out->len);
+}
+
 static HsObject *
 str_join (HsVM            *vm,
           HsObject        *callable,
@@ -1216,16 +1252,10 @@ str_join (HsVM            *vm,
           gsize            nargs,
           HsObject        *kwnames)
 {
-  HsObject *seq, *iterable, *result = NULL;
-  HsObject *const *items;
-  HsStr *sep;
-  gsize n;
-  guint64 size = 0;
-  g_autoptr(GString) out = NULL;
+  HsObject *seq, *iterable, *result;
 
   if (!_hs_args_one (vm, "str.join", nargs, kwnames))
     return NULL;
-  sep = SELF (args);
   iterable = args[1];
 
   /* PySequence_Fast: lists and tuples are used as they are, anything else
@@ -1252,49 +1282,9 @@ str_join (HsVM            *vm,
     }
 
   if (seq->ob_type == vm->types.tuple)
-    {
-      items = HS_TUPLE (seq)->items;
-      n = HS_TUPLE (seq)->len;
-    }
+    result = hs_str_join_array (vm, args[0], HS_TUPLE (seq)->items, HS_TUPLE (seq)->len);
   else
-    {
-      items = HS_LIST (seq)->items;
-      n = HS_LIST (seq)->len;
-    }
-
-  if (n == 0)
-    {
-      result = hs_str_new (vm, "", 0);
-      goto out;
-    }
-  if (n == 1 && hs_str_check_exact (items[0]))
-    {
-      result = hs_incref (items[0]);
-      goto out;
-    }
-  for (gsize i = 0; i < n; i++)
-    {
-      if (!hs_str_check (items[i]))
-        {
-          hs_err_format (vm, vm->types.TypeError,
-                         "sequence item %" G_GSIZE_FORMAT ": expected str instance, %s found",
-                         i, hs_type_name (items[i]));
-          goto out;
-        }
-      size += HS_STR (items[i])->nbytes + (i > 0 ? sep->nbytes : 0);
-    }
-  if (!_hs_str_check_size (vm, size))
-    goto out;
-  out = g_string_sized_new (size);
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_len (out, sep->utf8, sep->nbytes);
-      g_string_append_len (out, HS_STR (items[i])->utf8, HS_STR (items[i])->nbytes);
-    }
-  result = hs_str_new_uncached (vm, out->str, out->len);
-
-out:
+    result = hs_str_join_array (vm, args[0], HS_LIST (seq)->items, HS_LIST (seq)->len);
   hs_decref (vm, seq);
   return result;
 }

@@ -101,6 +101,14 @@ HsObject   *hs_object_ascii     (HsVM        *vm,
 HsObject   *hs_str_concat       (HsVM        *vm,
                                  HsObject    *a,
                                  HsObject    *b);
+/* sep.join(items) for an array of str (CPython's _PyUnicode_JoinArray, what
+ * BUILD_STRING of an f-string does with @sep NULL): one exact str item is
+ * returned as is; TypeError "sequence item 1: expected str instance, int
+ * found" for anything else. */
+HsObject   *hs_str_join_array   (HsVM        *vm,
+                                 HsObject    *sep,
+                                 HsObject *const *items,
+                                 gsize        n);
 /* 'fmt' % args (printf-style formatting of the str % operator). */
 HsObject   *hs_str_percent_format (HsVM      *vm,
                                    HsObject  *format,
