@@ -280,4 +280,13 @@ typedef struct
 const char *hs_binop_symbol (HsBinOp op);   /* "+", "//", … */
 const char *hs_cmpop_symbol (HsCmpOp op);   /* "==", "not in", … */
 
+/* A compact S-expression of a tree (hs-ast-dump.c), for tests and a
+ * --dump-ast flag; @with_locations adds "@line:col-line:col" to each node. */
+char       *hs_ast_dump      (const HsModule *mod,
+                              gboolean        with_locations);
+char       *hs_ast_dump_stmt (const HsStmt   *stmt,
+                              gboolean        with_locations);
+char       *hs_ast_dump_expr (const HsExpr   *expr,
+                              gboolean        with_locations);
+
 G_END_DECLS

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * Exceeding one is a located HS_DIAG_LIMIT / SyntaxError, never a crash. */
 #define HS_PARSER_MAX_SOURCE_BYTES (1024 * 1024)
 #define HS_PARSER_MAX_NESTING      200
+/* Depth of the tree itself, which also grows without recursion in the
+ * parser (a+b+c+..., a.b.c..., elif chains): every pass over the AST
+ * (symbol table, compiler) may recurse this deep. */
+#define HS_PARSER_MAX_DEPTH        1000
 
 /* Parses @source (UTF-8, @len bytes, may contain anything) into a module whose
  * nodes live in @arena. Returns NULL and sets @error on failure. */
