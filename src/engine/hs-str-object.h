@@ -118,13 +118,16 @@ HsObject   *hs_str_format_spec  (HsVM        *vm,
                                  HsObject    *str,
                                  HsObject    *spec);
 /* Decodes @data with a Python codec name (utf-8, ascii, latin-1 and their
- * aliases) and error handler (strict, replace, ignore; NULL = strict). */
+ * aliases) and error handler (strict, replace, ignore, backslashreplace,
+ * surrogateescape; NULL = strict), with CPython's error messages. */
 HsObject   *hs_str_decode       (HsVM        *vm,
                                  const guint8 *data,
                                  gsize        len,
                                  const char  *encoding,
                                  const char  *errors);
 
+/* A new bytes object. Unlike 3.11, b'' and one-byte objects are not shared
+ * yet: the VM has no slots for those singletons. */
 HsObject   *hs_bytes_new        (HsVM        *vm,
                                  const guint8 *data,
                                  gsize        len);
@@ -135,7 +138,8 @@ void        hs_bytes_repr_append (HsObject   *o,
                                   GString    *out);
 
 void        _hs_str_init_type   (HsVM        *vm);
-/* Creates vm->empty_str; called once the int type and the singletons exist. */
+/* Creates vm->empty_str and the 256 latin-1 singletons (static, counted
+ * from HS_STATIC_REFCNT); called once the int type and the singletons exist. */
 void        _hs_str_init_singletons (HsVM    *vm);
 void        _hs_bytes_init_type (HsVM        *vm);
 
