@@ -543,16 +543,7 @@ HsObject *
 hs_sequence_tuple (HsVM     *vm,
                    HsObject *iterable)
 {
-  HsObject *list, *tuple;
-
-  if (iterable->ob_type == vm->types.tuple)
-    return hs_incref (iterable);
-  list = hs_sequence_list (vm, iterable);
-  if (list == NULL)
-    return NULL;
-  tuple = hs_list_as_tuple (vm, list);
-  hs_decref (vm, list);
-  return tuple;
+  return hs_tuple_from_iterable (vm, iterable);
 }
 
 /* Calls ------------------------------------------------------------------- */

@@ -420,10 +420,16 @@ compile_display (HsCompiler *c,
       _hs_emit (c, e->kind == HS_EXPR_LIST ? HS_OP_BUILD_LIST : HS_OP_BUILD_SET, 0);
       if (e->kind == HS_EXPR_SET)
         {
+          /* CPython builds the constant twice (the optimizer, then the
+           * constant merger), which settles the iteration order. */
           HsObject *fs = hs_frozenset_new (c->vm, t);
+          HsObject *items = hs_sequence_tuple (c->vm, fs);
+          HsObject *fs2 = hs_frozenset_new (c->vm, items);
 
           hs_decref (c->vm, t);
-          t = fs;
+          hs_decref (c->vm, fs);
+          hs_decref (c->vm, items);
+          t = fs2;
         }
       _hs_emit_load_const (c, t);
       _hs_emit (c, extend, 1);

@@ -862,6 +862,9 @@ unwind_fblock (HsCompiler *c,
         if (preserve_tos)
           u->n_fblocks--;
         u->fblocks[u->n_fblocks++] = saved;
+        /* The finally body appears to run after the statement that left
+         * the block: what follows has no line of its own. */
+        u->loc.line = -1;
       }
       break;
 
@@ -1096,14 +1099,10 @@ compile_return (HsCompiler *c,
     _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, &s->loc, "'return' outside function");
   if (s->v.ret.value != NULL)
     _hs_compile_expr (c, s->v.ret.value);
-  else
-    {
-      u->loc = s->loc;
-      _hs_emit_none (c);
-    }
   u->loc = s->loc;
-  unwind_to_loop (c, TRUE, TRUE);
-  u->loc = s->loc;
+  unwind_to_loop (c, s->v.ret.value != NULL, TRUE);
+  if (s->v.ret.value == NULL)
+    _hs_emit_none (c);
   _hs_emit (c, HS_OP_RETURN_VALUE, 0);
 }
 

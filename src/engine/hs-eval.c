@@ -1223,11 +1223,10 @@ hs_eval_frame (HsVM    *vm,
 
         case HS_OP_BUILD_MAP:
           {
-            HsObject *map = hs_dict_new_presized (vm, arg);
+            HsObject **items = STACK (f) + f->stacktop - 2 * arg;
+            HsObject *map = hs_dict_from_items (vm, items, items + 1, 2, arg);
             int err = map == NULL ? -1 : 0;
 
-            for (guint i = arg; i > 0 && err == 0; i--)
-              err = hs_dict_setitem (vm, map, PEEK (2 * i), PEEK (2 * i - 1));
             for (guint i = 0; i < 2 * arg; i++)
               {
                 HsObject *item = POP ();
@@ -1246,11 +1245,10 @@ hs_eval_frame (HsVM    *vm,
         case HS_OP_BUILD_CONST_KEY_MAP:
           {
             HsObject *keys = POP ();
-            HsObject *map = hs_dict_new_presized (vm, arg);
+            HsObject *map = hs_dict_from_items (vm, HS_TUPLE (keys)->items,
+                                                STACK (f) + f->stacktop - arg, 1, arg);
             int err = map == NULL ? -1 : 0;
 
-            for (guint i = 0; i < arg && err == 0; i++)
-              err = hs_dict_setitem (vm, map, HS_TUPLE (keys)->items[i], PEEK (arg - i));
             for (guint i = 0; i < arg; i++)
               {
                 HsObject *item = POP ();
@@ -1345,20 +1343,7 @@ hs_eval_frame (HsVM    *vm,
             if (op == HS_OP_LIST_EXTEND)
               err = hs_list_extend (vm, target, iterable);
             else
-              {
-                HsObject *it = hs_object_get_iter (vm, iterable);
-                HsObject *v;
-
-                err = it == NULL ? -1 : 0;
-                while (err == 0 && (v = hs_iter_next (vm, it)) != NULL)
-                  {
-                    err = hs_set_add (vm, target, v);
-                    hs_decref (vm, v);
-                  }
-                if (err == 0 && hs_err_occurred (vm))
-                  err = -1;
-                hs_xdecref (vm, it);
-              }
+              err = hs_set_update (vm, target, iterable);
             hs_decref (vm, iterable);
             if (err < 0)
               goto error;

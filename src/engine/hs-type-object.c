@@ -969,7 +969,8 @@ type_call (HsVM            *vm,
 
   newargs = g_new (HsObject *, total + 1);
   newargs[0] = callable;
-  memcpy (newargs + 1, args, sizeof (HsObject *) * total);
+  if (total > 0)
+    memcpy (newargs + 1, args, sizeof (HsObject *) * total);
 
   obj = type->tp_new (vm, callable, newargs, nargs + 1, kwnames);
   if (obj == NULL)

@@ -112,12 +112,14 @@ hs_vm_free (HsVM *vm)
   /* Tear down without running any Python code: the simulated heap is just
    * memory now. Every live object is freed by walking the heap list. */
   vm->recorder = NULL;
+  /* Two passes: freeing storage may still look at an object's type. */
+  for (HsObject *o = vm->heap_first; o != NULL; o = o->heap_next)
+    _hs_object_release_storage (o);
   while (vm->heap_first != NULL)
     {
       HsObject *o = vm->heap_first;
 
       vm->heap_first = o->heap_next;
-      _hs_object_release_storage (o);
       g_free (o);
     }
   g_hash_table_unref (vm->interned);
