@@ -1267,23 +1267,14 @@ hs_eval_frame (HsVM    *vm,
 
         case HS_OP_BUILD_STRING:
           {
-            GString *s = g_string_new (NULL);
-            HsObject *res;
+            HsObject *res = hs_str_join_array (vm, NULL, STACK (f) + f->stacktop - arg, arg);
 
-            for (guint i = arg; i > 0; i--)
-              {
-                HsObject *piece = PEEK (i);
-
-                g_string_append_len (s, hs_str_utf8 (piece), hs_str_nbytes (piece));
-              }
             for (guint i = 0; i < arg; i++)
               {
                 HsObject *piece = POP ();
 
                 hs_decref (vm, piece);
               }
-            res = hs_str_from_gstring (vm, s);
-            g_string_free (s, TRUE);
             if (res == NULL)
               goto error;
             PUSH (res);

@@ -539,7 +539,8 @@ int_repr (HsVM     *vm,
       if (text == NULL)
         return raise_num_error (vm, error);
     }
-  return hs_str_new (vm, text, -1);
+  /* str(5) is a new object in CPython, not the shared '5'. */
+  return hs_str_new_uncached (vm, text, -1);
 }
 
 static HsObject *
@@ -798,7 +799,7 @@ int_format_method (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, Hs
 {
   if (!hs_check_nargs (vm, "__format__", nargs - 1, 1, 1))
     return NULL;
-  return hs_object_format (vm, args[0], args[1]);
+  return hs_object_format_builtin (vm, args[0], args[1]);
 }
 
 static HsObject *

@@ -254,10 +254,7 @@ sys_intern (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject 
 {
   if (!hs_check_nargs (vm, "intern", nargs, 1, 1))
     return NULL;
-  if (!hs_str_check (args[0]))
-    return hs_err_format (vm, vm->types.TypeError, "intern() argument must be str, not %s",
-                          hs_type_name (args[0]));
-  return hs_str_intern_obj (vm, hs_incref (args[0]));
+  return hs_str_sys_intern (vm, args[0]);
 }
 
 static HsObject *

@@ -63,6 +63,8 @@ G_BEGIN_DECLS
   X (TypeError, Exception) \
   X (ValueError, Exception) \
   X (UnicodeError, ValueError) \
+  X (UnicodeDecodeError, UnicodeError) \
+  X (UnicodeEncodeError, UnicodeError) \
   X (OSError, Exception) \
   X (EOFError, Exception) \
   X (SyntaxError, Exception) \
