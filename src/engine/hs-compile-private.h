@@ -35,6 +35,7 @@ typedef struct
   GArray       *breaks;             /* jump instructions to the loop's exit */
   HsStmtList   *finalbody;          /* FB_FINALLY_TRY */
   const char   *name;               /* FB_HANDLER_CLEANUP: the `as` name or NULL */
+  HsLoc         loc;                /* the statement that opened the block */
 } HsFBlock;
 
 typedef struct _HsUnit HsUnit;

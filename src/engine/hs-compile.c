@@ -794,6 +794,8 @@ push_fblock (HsCompiler   *c,
   b = &u->fblocks[u->n_fblocks++];
   memset (b, 0, sizeof *b);
   b->kind = kind;
+  if (loc != NULL)
+    b->loc = *loc;
   return b;
 }
 
@@ -880,11 +882,15 @@ unwind_fblock (HsCompiler *c,
       break;
 
     case FB_WITH:
+      /* __exit__ runs "on" the with line, then what follows has no line. */
+      c->u->loc = b->loc;
+      c->u->loc.end_line = b->loc.line;
       _hs_emit (c, HS_OP_POP_BLOCK, 0);
       if (preserve_tos)
         _hs_emit (c, HS_OP_SWAP, 2);
       call_exit_with_nones (c);
       _hs_emit (c, HS_OP_POP_TOP, 0);
+      c->u->loc.line = -1;
       break;
 
     case FB_HANDLER_CLEANUP:

@@ -624,7 +624,7 @@ trace_line (HsVM    *vm,
   if (line < 0)
     return TRUE;
   lastline = prev <= code->first_traceable ? -1 : code->locs[prev].line;
-  if (line == lastline && !(ip < prev && HS_INSTR_OP (code->instrs[prev]) != HS_OP_SEND))
+  if (line == lastline && !(ip < prev && HS_INSTR_OP (code->instrs[ip]) != HS_OP_SEND))
     return TRUE;
 
   f->line = line;

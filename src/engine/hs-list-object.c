@@ -995,20 +995,9 @@ list_init (HsVM            *vm,
     list_clear_items (vm, self);
   if (nargs > 1)
     {
+      /* 3.11's list.__init__ leaves sizing to list_extend's length hint
+       * (a class's __len__ runs once). */
       iterable = args[1];
-      if (iterable->ob_type->sq_length != NULL)
-        {
-          gssize n = hs_object_length (vm, iterable);
-
-          if (n < 0)
-            {
-              if (!hs_err_matches (vm, vm->types.TypeError))
-                return NULL;
-              hs_err_clear (vm);
-            }
-          if (n > 0 && HS_LIST (self)->items == NULL && !list_preallocate_exact (vm, self, n))
-            return NULL;
-        }
       if (hs_list_extend (vm, self, iterable) < 0)
         return NULL;
     }
