@@ -242,7 +242,18 @@ test_run_options (void)
   g_assert_true (args->stats);
   g_assert_cmpstr (args->trace_lines_path, ==, "lines.txt");
   g_assert_cmpuint (args->max_steps, ==, 5);
-  g_assert_null (args->files[0]);
+
+  /* --run is a flag: the issue's `heapscope --run --stats FILE.py` form. */
+  g_clear_pointer (&args, hs_cli_args_free);
+  args = hs_cli_args_parse ((const char * const []) {
+                              "heapscope", "--run", "--stats", "--trace-lines", "out.txt",
+                              "b.py", NULL
+                            }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (args->mode, ==, HS_CLI_MODE_RUN);
+  g_assert_cmpstr (args->run_path, ==, "b.py");
+  g_assert_true (args->stats);
+  g_assert_cmpstr (args->trace_lines_path, ==, "out.txt");
 
   defaults = hs_cli_args_parse ((const char * const []) { "heapscope", "-r", "a.py", NULL },
                                 &error);
