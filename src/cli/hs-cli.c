@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "hs-cli.h"
+#include "hs-export.h"
+#include "hs-trace.h"
 
 #define HS_CLI_SCALE_MIN 0.1
 #define HS_CLI_SCALE_MAX 10.0
@@ -96,8 +98,7 @@ create_option_context (RawArgs *raw)
                                     _("Examples:\n"
                                       "  heapscope snippet.py\n"
                                       "  heapscope --run snippet.py --stats\n"
-                                      "  heapscope --export heap.svg snippet.py --step last "
-                                      "(not implemented yet)\n"));
+                                      "  heapscope --export heap.png snippet.py --line 12 --scale 2\n"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   return context;
@@ -519,24 +520,134 @@ execute_run (const HsCliArgs *args,
   return hs_run_source (source, len, args->run_path, &options);
 }
 
+/* The step --step or --line asks for, or the last one. */
+static gboolean
+choose_step (const HsCliArgs  *args,
+             HsTrace          *trace,
+             guint64          *step,
+             GError          **error)
+{
+  guint64 n_steps = hs_trace_get_n_steps (trace);
+  g_autofree char *display = g_filename_display_name (args->files[0]);
+
+  if (args->export_line > 0)
+    {
+      /* The last step is the end of the program (line 0), never a line. */
+      for (guint64 s = 0; s < n_steps; s++)
+        {
+          if (hs_trace_get_step_line (trace, s) == args->export_line)
+            {
+              *step = s;
+              return TRUE;
+            }
+        }
+      g_set_error (error, HS_CLI_ERROR, HS_CLI_ERROR_USAGE,
+                   hs_trace_get_truncated (trace)
+                   ? _("line %d of %s is not executed within the step limit (--max-steps)")
+                   : _("line %d of %s is never executed"),
+                   args->export_line, display);
+      return FALSE;
+    }
+
+  if (args->export_step == HS_CLI_STEP_LAST)
+    {
+      *step = n_steps - 1;
+      return TRUE;
+    }
+
+  if (args->export_step < 0 || (guint64) args->export_step >= n_steps)
+    {
+      g_set_error (error, HS_CLI_ERROR, HS_CLI_ERROR_USAGE,
+                   _("--step %" G_GINT64_FORMAT " is out of range: %s has steps 0 to %"
+                     G_GUINT64_FORMAT), args->export_step, display, n_steps - 1);
+      return FALSE;
+    }
+
+  *step = (guint64) args->export_step;
+  return TRUE;
+}
+
+/* Line @line of @source (1-based) without its indentation, or NULL. */
+static char *
+source_line (const char *source,
+             gsize       len,
+             int         line)
+{
+  const char *p = source, *end = source + len;
+  const char *eol;
+
+  for (int i = 1; i < line && p < end; i++)
+    {
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        return NULL;
+      p++;
+    }
+  if (p >= end)
+    return NULL;
+  eol = memchr (p, '\n', end - p);
+
+  return g_strstrip (g_strndup (p, (eol != NULL ? eol : end) - p));
+}
+
 static int
 execute_export (const HsCliArgs *args,
                 HsWriteFunc      write,
                 gpointer         write_data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(HsDiagnostic) diagnostic = NULL;
+  g_autoptr(HsTrace) trace = NULL;
+  g_autoptr(HsLayout) layout = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *detail = NULL;
+  HsExportOptions options = { 0 };
+  guint64 step = 0;
   gsize len = 0;
+  int line;
 
   if (!read_source (args->files[0], &source, &len, &error))
     return hs_cli_report_error (error, write, write_data);
 
-  /* The options are validated so scripts written today keep working; the
-   * renderer they drive is not there yet. */
-  g_set_error_literal (&error, HS_CLI_ERROR, HS_CLI_ERROR_USAGE,
-                       _("--export is not implemented yet; "
-                         "the heap renderer arrives in a later release"));
-  return hs_cli_report_error (error, write, write_data);
+  trace = hs_trace_new (source, len, args->files[0], args->max_steps, NULL, &diagnostic);
+  if (trace == NULL)
+    {
+      /* Like --run: the engine's diagnostic, CPython-style, and status 1. */
+      g_autofree char *text = hs_diagnostic_format (diagnostic);
+
+      emit (write, write_data, HS_STREAM_STDERR, text);
+      return diagnostic->kind == HS_DIAG_LIMIT ? HS_CLI_EXIT_USAGE : 1;
+    }
+
+  if (!choose_step (args, trace, &step, &error))
+    return hs_cli_report_error (error, write, write_data);
+
+  layout = hs_export_layout_step (trace, step, HS_EXPORT_DEFAULT_HISTORY);
+
+  /* The caption: the line about to run, for slides. */
+  line = hs_trace_get_step_line (trace, step);
+  if (line > 0)
+    {
+      title = g_strdup_printf (_("Line %d"), line);
+      code = source_line (source, len, line);
+    }
+  else
+    title = g_strdup (_("End of program"));
+  detail = g_strdup_printf (_("step %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT),
+                            step, hs_trace_get_n_steps (trace) - 1);
+
+  options.theme = args->export_theme == HS_CLI_THEME_DARK ? HS_THEME_DARK : HS_THEME_LIGHT;
+  options.scale = args->export_scale;
+  options.caption_title = title;
+  options.caption_code = code;
+  options.caption_detail = detail;
+
+  if (!hs_export_to_file (layout, args->export_format, &options, args->export_path, &error))
+    return hs_cli_report_error (error, write, write_data);
+
+  return 0;
 }
 
 /**

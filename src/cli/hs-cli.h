@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "hs-export.h"
 #include "hs-run.h"
 
 G_BEGIN_DECLS
@@ -33,14 +34,6 @@ typedef enum
   HS_CLI_MODE_RUN,
   HS_CLI_MODE_EXPORT,
 } HsCliMode;
-
-typedef enum
-{
-  HS_EXPORT_FORMAT_PNG,
-  HS_EXPORT_FORMAT_SVG,
-  HS_EXPORT_FORMAT_PDF,
-  HS_EXPORT_FORMAT_DOT,
-} HsExportFormat;
 
 typedef enum
 {
