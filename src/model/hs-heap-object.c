@@ -205,7 +205,8 @@ hs_heap_object_class_init (HsHeapObjectClass *klass)
    * HsHeapObject:referrer-count:
    *
    * How many references to it the heap view shows: names in frames and
-   * strong references from other objects shown (weak references excluded).
+   * strong references from other objects shown (weak references excluded;
+   * a module-level name counts once, as its entry in the globals dict).
    * The rest of its refcount comes from places not drawn.
    */
   properties[PROP_REFERRER_COUNT] =
@@ -267,7 +268,7 @@ _hs_heap_object_update (HsHeapObject       *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   SET_FIELD (self, address, info->address, PROP_ADDRESS);
-  /* Interned by the engine, so equal names are the same pointer. */
+  /* A handful of type names: interning them keeps objects small. */
   if (g_strcmp0 (self->type_name, type_name) != 0)
     {
       self->type_name = g_intern_string (type_name);

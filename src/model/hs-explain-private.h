@@ -1,0 +1,22 @@
+/* hs-explain-private.h — the plain-words explanation of one step
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hs-trace.h"
+
+G_BEGIN_DECLS
+
+/* What running the previous step's line did, from the difference between
+ * @prev (NULL at step 0) and @cur plus @cur's events. @lines is the source
+ * the trace ran, split at newlines. Returns a translated string. */
+char *_hs_explain_step (const char * const *lines,
+                        HsTrace            *trace,
+                        guint64             step,
+                        HsHeapState        *prev,
+                        HsHeapState        *cur);
+
+G_END_DECLS
