@@ -31,7 +31,7 @@ typedef struct
 {
   HsVM        *vm;
   HsHeapState *state;
-  GHashTable  *seen;        /* HsObject * → GUINT_TO_POINTER (1) */
+  GPtrArray   *seen;        /* objects marked HS_OBJ_SNAP_SEEN, to unmark */
   GPtrArray   *queue;       /* objects to expand */
   guint64      first_serial;
 } Snapshot;
@@ -51,9 +51,10 @@ static void
 visit_object (Snapshot *s,
               HsObject *o)
 {
-  if (o == NULL || g_hash_table_contains (s->seen, o))
+  if (o == NULL || (o->flags & HS_OBJ_SNAP_SEEN))
     return;
-  g_hash_table_add (s->seen, o);
+  o->flags |= HS_OBJ_SNAP_SEEN;
+  g_ptr_array_add (s->seen, o);
   g_ptr_array_add (s->queue, o);
 }
 
@@ -71,7 +72,7 @@ add_edge (Snapshot    *s,
   e.from = from->serial;
   e.to = to->serial;
   e.kind = kind;
-  e.label = g_intern_string (label != NULL ? label : "");
+  e.label = g_string_chunk_insert_const (s->state->strings, label != NULL ? label : "");
   g_array_append_val (s->state->edges, e);
   visit_object (s, to);
 }
@@ -295,78 +296,68 @@ static void
 decrement_ref (HsObject *referent,
                gpointer  data)
 {
-  GHashTable *refs = data;
-  gpointer v;
-
-  if (g_hash_table_lookup_extended (refs, referent, NULL, &v))
-    g_hash_table_insert (refs, referent, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (v) - 1));
+  if (hs_gc_is_tracked (referent))
+    referent->gc_refs--;
 }
 
 static void
 mark_reachable (HsObject *referent,
                 gpointer  data)
 {
-  gpointer *ctx = data;
-  GHashTable *refs = ctx[0];
-  GPtrArray *work = ctx[1];
-  gpointer v;
+  GPtrArray *work = data;
 
-  if (g_hash_table_lookup_extended (refs, referent, NULL, &v) && v != GSIZE_TO_POINTER (G_MAXSIZE))
+  if (hs_gc_is_tracked (referent) && !(referent->flags & HS_OBJ_SNAP_ROOT))
     {
-      g_hash_table_insert (refs, referent, GSIZE_TO_POINTER (G_MAXSIZE));
+      referent->flags |= HS_OBJ_SNAP_ROOT;
       g_ptr_array_add (work, referent);
     }
 }
 
-static GHashTable *
-find_unreachable (HsVM *vm)
+/* Marks with HS_OBJ_SNAP_ROOT every tracked object a full collection would
+ * keep; the others are garbage waiting for it. The collector's own gc_refs
+ * are saved and restored: a snapshot may be taken in the middle of a
+ * collection (a __del__ running). */
+static GPtrArray *
+mark_reachable_objects (HsVM *vm)
 {
-  g_autoptr(GHashTable) refs = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) tracked = g_ptr_array_new ();
+  GPtrArray *tracked = g_ptr_array_new ();
+  g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gssize));
   g_autoptr(GPtrArray) work = g_ptr_array_new ();
-  GHashTable *garbage = g_hash_table_new (NULL, NULL);
-  gpointer ctx[2] = { refs, work };
 
   for (HsObject *o = vm->heap_first; o != NULL; o = o->heap_next)
     if (hs_gc_is_tracked (o))
       {
         g_ptr_array_add (tracked, o);
-        g_hash_table_insert (refs, o, GSIZE_TO_POINTER ((gsize) o->ob_refcnt + 1));
+        g_array_append_val (saved, o->gc_refs);
+        o->gc_refs = o->ob_refcnt;
       }
   for (guint i = 0; i < tracked->len; i++)
     {
       HsObject *o = g_ptr_array_index (tracked, i);
 
       if (o->ob_type->tp_traverse != NULL)
-        o->ob_type->tp_traverse (o, decrement_ref, refs);
+        o->ob_type->tp_traverse (o, decrement_ref, NULL);
     }
-  /* Roots: external references left (value > 1 with the bias). */
   for (guint i = 0; i < tracked->len; i++)
     {
       HsObject *o = g_ptr_array_index (tracked, i);
-      gsize v = GPOINTER_TO_SIZE (g_hash_table_lookup (refs, o));
 
-      if (v > 1 && v != G_MAXSIZE)
+      if (o->gc_refs > 0)
         {
-          g_hash_table_insert (refs, o, GSIZE_TO_POINTER (G_MAXSIZE));
+          o->flags |= HS_OBJ_SNAP_ROOT;
           g_ptr_array_add (work, o);
         }
     }
   while (work->len > 0)
     {
-      HsObject *o = g_ptr_array_steal_index (work, work->len - 1);
+      HsObject *o = g_ptr_array_steal_index_fast (work, work->len - 1);
 
       if (o->ob_type->tp_traverse != NULL)
-        o->ob_type->tp_traverse (o, mark_reachable, ctx);
+        o->ob_type->tp_traverse (o, mark_reachable, work);
     }
   for (guint i = 0; i < tracked->len; i++)
-    {
-      HsObject *o = g_ptr_array_index (tracked, i);
-
-      if (GPOINTER_TO_SIZE (g_hash_table_lookup (refs, o)) != G_MAXSIZE)
-        g_hash_table_add (garbage, o);
-    }
-  return garbage;
+    ((HsObject *) g_ptr_array_index (tracked, i))->gc_refs = g_array_index (saved, gssize, i);
+  return tracked;
 }
 
 static void
@@ -374,7 +365,6 @@ frame_info_free (gpointer data)
 {
   HsFrameInfo *fi = data;
 
-  g_free (fi->function);
   g_array_unref (fi->bindings);
   g_array_unref (fi->stack);
   g_free (fi);
@@ -392,10 +382,46 @@ add_binding (Snapshot   *s,
              const char *name,
              HsObject   *value)
 {
-  HsBindingInfo b = { g_intern_string (name), value != NULL ? value->serial : 0 };
+  HsBindingInfo b = { g_string_chunk_insert_const (s->state->strings, name),
+                      value != NULL ? value->serial : 0 };
 
   g_array_append_val (fi->bindings, b);
   visit_object (s, value);
+}
+
+HsFrameInfo *
+_hs_frame_info_new (void)
+{
+  HsFrameInfo *fi = g_new0 (HsFrameInfo, 1);
+
+  fi->bindings = g_array_new (FALSE, FALSE, sizeof (HsBindingInfo));
+  fi->stack = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return fi;
+}
+
+HsHeapState *
+_hs_heap_state_new_empty (void)
+{
+  HsHeapState *state = g_new0 (HsHeapState, 1);
+
+  state->ref_count = 1;
+  state->objects = g_array_new (FALSE, FALSE, sizeof (HsObjectInfo));
+  state->edges = g_array_new (FALSE, FALSE, sizeof (HsEdgeInfo));
+  state->frames = g_ptr_array_new_with_free_func (frame_info_free);
+  state->events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
+  state->output = g_string_new (NULL);
+  state->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  state->strings = g_string_chunk_new (4096);
+  return state;
+}
+
+void
+_hs_heap_state_index (HsHeapState *state)
+{
+  g_hash_table_remove_all (state->index);
+  for (guint i = 0; i < state->objects->len; i++)
+    g_hash_table_insert (state->index, &g_array_index (state->objects, HsObjectInfo, i).id,
+                         GUINT_TO_POINTER (i + 1));
 }
 
 static HsFrameInfo *
@@ -404,15 +430,13 @@ capture_frame (Snapshot *s,
                gboolean  running)
 {
   HsVM *vm = s->vm;
-  HsFrameInfo *fi = g_new0 (HsFrameInfo, 1);
+  HsFrameInfo *fi = _hs_frame_info_new ();
   HsCode *code = f->code;
 
-  fi->function = g_strdup (hs_str_utf8 (code->qualname));
+  fi->function = g_string_chunk_insert_const (s->state->strings, hs_str_utf8 (code->qualname));
   fi->line = running ? hs_frame_get_line (f) : hs_frame_get_line (f);
   fi->generator = f->generator != NULL ? f->generator->serial : 0;
   fi->running = running;
-  fi->bindings = g_array_new (FALSE, FALSE, sizeof (HsBindingInfo));
-  fi->stack = g_array_new (FALSE, FALSE, sizeof (guint64));
 
   if (f->locals != NULL)
     {
@@ -481,21 +505,14 @@ _hs_heap_snapshot (HsVM    *vm,
                    guint64  step,
                    int      line)
 {
-  HsHeapState *state = g_new0 (HsHeapState, 1);
-  Snapshot s = { vm, state, g_hash_table_new (NULL, NULL), g_ptr_array_new (), first_serial };
+  HsHeapState *state = _hs_heap_state_new_empty ();
+  Snapshot s = { vm, state, g_ptr_array_new (), g_ptr_array_new (), first_serial };
   g_autoptr(GPtrArray) frames = g_ptr_array_new ();
-  g_autoptr(GHashTable) garbage = NULL;
-  GHashTable *shown;
+  g_autoptr(GPtrArray) tracked = NULL;
 
-  state->ref_count = 1;
   state->step = step;
   state->line = line;
-  state->objects = g_array_new (FALSE, FALSE, sizeof (HsObjectInfo));
-  state->edges = g_array_new (FALSE, FALSE, sizeof (HsEdgeInfo));
-  state->frames = g_ptr_array_new_with_free_func (frame_info_free);
-  state->events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
-  state->output = g_string_new (vm->output->str);
-  state->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_string_assign (state->output, vm->output->str);
 
   /* Frames, outermost first. */
   for (HsFrame *f = vm->frame; f != NULL; f = f->previous)
@@ -522,21 +539,24 @@ _hs_heap_snapshot (HsVM    *vm,
         g_ptr_array_add (state->frames, capture_frame (&s, HS_GENERATOR (o)->frame, FALSE));
     }
 
-  garbage = find_unreachable (vm);
+  tracked = mark_reachable_objects (vm);
 
   /* Objects in creation order. */
-  shown = s.seen;
   for (HsObject *o = vm->heap_first; o != NULL; o = o->heap_next)
     {
       HsObjectInfo info;
 
-      if (!g_hash_table_contains (shown, o) || is_internal (vm, o)
+      if (!(o->flags & HS_OBJ_SNAP_SEEN) || is_internal (vm, o)
           || o->ob_type == vm->types.cell)
         continue;
       info.id = o->serial;
       info.address = hs_object_id (o);
-      info.type_name = g_intern_string (o->ob_type->name);
-      info.value = short_text (o, VALUE_CHARS);
+      {
+        g_autofree char *value = short_text (o, VALUE_CHARS);
+
+        info.type_name = g_string_chunk_insert_const (state->strings, o->ob_type->name);
+        info.value = g_string_chunk_insert (state->strings, value);
+      }
       info.refcount = o->ob_refcnt;
       info.size = hs_object_sizeof (o);
       info.generation = generation_of (o);
@@ -551,13 +571,12 @@ _hs_heap_snapshot (HsVM    *vm,
         info.flags |= HS_OBJECT_FLAG_HAS_FINALIZER;
       if (vm->gc->collecting && (o->flags & (HS_OBJ_REACHABLE | HS_OBJ_UNREACHABLE)))
         info.flags |= HS_OBJECT_FLAG_IN_COLLECTION;
-      info.state = g_hash_table_contains (garbage, o) ? HS_OBJECT_UNREACHABLE : HS_OBJECT_ALIVE;
+      info.state = hs_gc_is_tracked (o) && !(o->flags & HS_OBJ_SNAP_ROOT)
+                   ? HS_OBJECT_UNREACHABLE : HS_OBJECT_ALIVE;
       info.gc_refs = vm->gc->collecting ? (gint32) o->gc_refs : -1;
       g_array_append_val (state->objects, info);
     }
-  for (guint i = 0; i < state->objects->len; i++)
-    g_hash_table_insert (state->index, &g_array_index (state->objects, HsObjectInfo, i).id,
-                         GUINT_TO_POINTER (i + 1));
+  _hs_heap_state_index (state);
 
   /* Edges to objects not shown (cells, internals) are dropped. */
   {
@@ -574,7 +593,11 @@ _hs_heap_snapshot (HsVM    *vm,
     g_array_set_size (state->edges, j);
   }
 
-  g_hash_table_unref (s.seen);
+  for (guint i = 0; i < s.seen->len; i++)
+    ((HsObject *) g_ptr_array_index (s.seen, i))->flags &= ~HS_OBJ_SNAP_SEEN;
+  for (guint i = 0; i < tracked->len; i++)
+    ((HsObject *) g_ptr_array_index (tracked, i))->flags &= ~HS_OBJ_SNAP_ROOT;
+  g_ptr_array_unref (s.seen);
   g_ptr_array_unref (s.queue);
   return state;
 }
@@ -591,16 +614,13 @@ hs_heap_state_unref (HsHeapState *state)
 {
   if (state == NULL || !g_atomic_int_dec_and_test (&state->ref_count))
     return;
-  for (guint i = 0; i < state->objects->len; i++)
-    g_free (g_array_index (state->objects, HsObjectInfo, i).value);
-  for (guint i = 0; i < state->events->len; i++)
-    g_free (g_array_index (state->events, HsEventInfo, i).text);
   g_array_unref (state->objects);
   g_array_unref (state->edges);
   g_ptr_array_unref (state->frames);
   g_array_unref (state->events);
   g_string_free (state->output, TRUE);
   g_hash_table_unref (state->index);
+  g_string_chunk_free (state->strings);
   g_free (state);
 }
 

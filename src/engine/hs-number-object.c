@@ -67,15 +67,7 @@ hs_int_from_bigint (HsVM     *vm,
 gboolean
 hs_int_check (HsObject *o)
 {
-  HsType *t = o->ob_type;
-
-  while (t != NULL)
-    {
-      if (strcmp (t->name, "int") == 0 && !(t->tp_flags & HS_TPFLAG_HEAPTYPE))
-        return TRUE;
-      t = t->tp_base;
-    }
-  return FALSE;
+  return (o->ob_type->tp_flags & HS_TPFLAG_INT_SUBCLASS) != 0;
 }
 
 gboolean
@@ -852,10 +844,7 @@ hs_float_new (HsVM   *vm,
 gboolean
 hs_float_check (HsObject *o)
 {
-  for (HsType *t = o->ob_type; t != NULL; t = t->tp_base)
-    if (strcmp (t->name, "float") == 0 && !(t->tp_flags & HS_TPFLAG_HEAPTYPE))
-      return TRUE;
-  return FALSE;
+  return (o->ob_type->tp_flags & HS_TPFLAG_FLOAT_SUBCLASS) != 0;
 }
 
 gboolean
@@ -1181,7 +1170,8 @@ _hs_number_init_types (HsVM *vm)
 {
   HsType *t;
 
-  t = _hs_type_new_builtin (vm, "int", vm->types.object, sizeof (HsInt), 28, HS_TPFLAG_BASETYPE);
+  t = _hs_type_new_builtin (vm, "int", vm->types.object, sizeof (HsInt), 28,
+                            HS_TPFLAG_BASETYPE | HS_TPFLAG_INT_SUBCLASS);
   t->tp_dealloc = int_dealloc;
   t->tp_free_storage = int_free_storage;
   t->tp_repr = int_repr;
@@ -1212,14 +1202,15 @@ _hs_number_init_types (HsVM *vm)
   vm->types.int_ = t;
   _hs_type_ready (vm, t);
 
-  t = _hs_type_new_builtin (vm, "bool", vm->types.int_, sizeof (HsInt), 28, 0);
+  t = _hs_type_new_builtin (vm, "bool", vm->types.int_, sizeof (HsInt), 28,
+                            HS_TPFLAG_INT_SUBCLASS);
   t->tp_repr = bool_repr;
   t->tp_new = bool_new;
   vm->types.bool_ = t;
   _hs_type_ready (vm, t);
 
   t = _hs_type_new_builtin (vm, "float", vm->types.object, sizeof (HsFloat), 24,
-                            HS_TPFLAG_BASETYPE);
+                            HS_TPFLAG_BASETYPE | HS_TPFLAG_FLOAT_SUBCLASS);
   t->tp_dealloc = number_dealloc;
   t->tp_repr = float_repr;
   t->tp_hash = float_hash_slot;

@@ -28,6 +28,8 @@ enum
   HS_OBJ_REACHABLE   = 1 << 5,  /* collector scratch */
   HS_OBJ_FREEING     = 1 << 6,  /* tp_dealloc in progress */
   HS_OBJ_IMMORTAL_RC = 1 << 7,  /* count starts at 999 999 999 like 3.11's static objects */
+  HS_OBJ_SNAP_SEEN   = 1 << 8,  /* heap snapshot scratch: visited */
+  HS_OBJ_SNAP_ROOT   = 1 << 9,  /* heap snapshot scratch: reachable from outside the GC graph */
 };
 
 /* The GC generation an object is in; HS_GEN_NONE when untracked. */
@@ -96,6 +98,9 @@ enum
   HS_TPFLAG_HAS_DICT    = 1 << 4,   /* instances carry attributes */
   HS_TPFLAG_EXCEPTION   = 1 << 5,   /* subclass of BaseException */
   HS_TPFLAG_TRACK_LATER = 1 << 6,   /* GC-capable but created untracked (dict) */
+  /* Py_TPFLAGS_LONG_SUBCLASS & co.: fast isinstance checks, inherited. */
+  HS_TPFLAG_INT_SUBCLASS   = 1 << 7,
+  HS_TPFLAG_FLOAT_SUBCLASS = 1 << 8,
 };
 
 /* A C method or function exposed to Python. */

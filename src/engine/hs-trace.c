@@ -2,20 +2,53 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The engine is deterministic, so a trace only keeps what identifies each
- * step (its line and depth: a few bytes a step) and rebuilds the heap of a
- * step by running the snippet again up to it.
+ * The engine is deterministic, so a trace keeps only what identifies each
+ * step (its line and depth: 6 bytes a step) and rebuilds the heap of a step
+ * by running the snippet again up to it. To make that fast for long runs,
+ * recording leaves checkpoints behind, the way OCaml's debugger does: every
+ * few milliseconds of execution the recording process forks, and the child
+ * waits, frozen at that step. To show step N, the nearest checkpoint before
+ * N forks a worker that runs on to N, builds the state and sends it back
+ * through a pipe. Copy-on-write pages make a checkpoint cost only what the
+ * program changes afterwards. Where fork is not safe (a multi-threaded
+ * process whose GLib still uses the slice allocator) the trace falls back to
+ * re-running from the start.
  */
 
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+
+#include <glib.h>
+
+#ifdef G_OS_UNIX
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "hs-frame.h"
 #include "hs-heap-snapshot.h"
 #include "hs-program.h"
 #include "hs-recorder.h"
 #include "hs-trace.h"
+
+/* Execution time between two checkpoints, and how many a trace keeps. */
+#define CHECKPOINT_INTERVAL_USEC 2000
+#define MAX_CHECKPOINTS          48
+
+typedef struct
+{
+  guint64  step;
+  int      pid;
+  int      cmd_fd;     /* parent → checkpoint: the target step */
+  int      res_fd;     /* checkpoint's worker → parent: the state */
+} Checkpoint;
 
 struct _HsTrace
 {
@@ -30,10 +63,13 @@ struct _HsTrace
   gboolean       cancelled;
   int            exit_status;
   GString       *output;
-  GArray        *event_steps; /* EventStep: steps whose events include a GC, finalizer… */
+  GArray        *checkpoints;
+  GMutex         lock;       /* serialises requests to the checkpoints */
+  int            owner_pid;  /* the process that recorded the trace */
+  GArray        *event_steps; /* EventStep: steps with a collection, a finalizer… */
 };
 
-/* The kinds of event (as a bit mask) that happened in one step. Only the
+/* The kinds of event (a bit mask) that happened during one step. Only the
  * rare kinds reported through on_event are indexed, not allocations. */
 typedef struct
 {
@@ -41,50 +77,73 @@ typedef struct
   guint32  kinds;
 } EventStep;
 
-/* Recording ---------------------------------------------------------------- */
+/* One recorder serves three roles: recording (counting steps, leaving
+ * checkpoints), and, in a re-run or a forked worker, replaying up to a
+ * target step to capture its state. */
+typedef enum
+{
+  MODE_RECORD,
+  MODE_REPLAY,
+} RecorderMode;
 
 typedef struct
 {
-  HsRecorder     parent;
-  HsTrace       *trace;
-  HsVM          *vm;
-  volatile gint *cancel;
-} RecordRecorder;
+  HsRecorder      parent;
+  RecorderMode    mode;
+  HsVM           *vm;
+  guint64         first_serial;
+  /* recording */
+  HsTrace        *trace;
+  volatile gint  *cancel;
+  gboolean        fork_ok;
+  gint64          last_checkpoint;
+  gint64          interval;
+  /* replaying */
+  guint64         target;
+  guint64         seen;       /* line events so far */
+  GArray         *events;     /* HsEventInfo since the previous step, texts g_strdup'd */
+  HsHeapState    *state;
+  int             result_fd;  /* in a forked worker: where to send the state, else -1 */
+} TraceRecorder;
 
-static gboolean
-record_on_line (HsRecorder *rec,
-                HsFrame    *frame,
-                int         line)
+static void trace_release_checkpoints (HsTrace *trace);
+
+/* Events ------------------------------------------------------------------ */
+
+static void
+clear_events (GArray *events)
 {
-  RecordRecorder *self = (RecordRecorder *) rec;
-  HsTrace *trace = self->trace;
-  guint16 depth = (guint16) MIN (self->vm->depth, G_MAXUINT16);
-
-  if (self->cancel != NULL && g_atomic_int_get (self->cancel))
-    {
-      trace->cancelled = TRUE;
-      return FALSE;
-    }
-  if (frame != NULL && trace->lines->len + 1 > trace->max_steps)
-    {
-      trace->truncated = TRUE;
-      return FALSE;
-    }
-  g_array_append_val (trace->lines, line);
-  g_array_append_val (trace->depths, depth);
-  return TRUE;
+  for (guint i = 0; i < events->len; i++)
+    g_free ((char *) g_array_index (events, HsEventInfo, i).text);
+  g_array_set_size (events, 0);
 }
 
 static void
-record_on_event (HsRecorder  *rec,
-                 HsEventKind  kind,
-                 HsObject    *o,
-                 gint64       arg)
+add_event (TraceRecorder *self,
+           HsEventKind    kind,
+           HsObject      *o,
+           gint64         arg,
+           char          *text)
 {
-  RecordRecorder *self = (RecordRecorder *) rec;
-  GArray *steps = self->trace->event_steps;
+  HsEventInfo ev = { kind, o != NULL ? o->serial : 0, arg, text };
+
+  /* Only the target step's own events: those after the line event just
+   * before it (seen == target), and none once its state is captured. */
+  if (self->mode != MODE_REPLAY || self->seen < self->target || self->state != NULL)
+    {
+      g_free (text);
+      return;
+    }
+  g_array_append_val (self->events, ev);
+}
+
+static void
+index_event (HsTrace     *trace,
+             HsEventKind  kind)
+{
+  GArray *steps = trace->event_steps;
   /* Events belong to the step they lead to: the next one recorded. */
-  guint64 step = self->trace->lines->len;
+  guint64 step = trace->lines->len;
 
   if (steps->len > 0 && g_array_index (steps, EventStep, steps->len - 1).step == step)
     g_array_index (steps, EventStep, steps->len - 1).kinds |= 1u << kind;
@@ -96,10 +155,369 @@ record_on_event (HsRecorder  *rec,
     }
 }
 
-static const HsRecorderClass record_class = {
-  .on_line = record_on_line,
-  .on_event = record_on_event,
+static void
+rec_on_event (HsRecorder  *rec,
+              HsEventKind  kind,
+              HsObject    *o,
+              gint64       arg)
+{
+  TraceRecorder *self = (TraceRecorder *) rec;
+
+  if (self->mode == MODE_RECORD)
+    index_event (self->trace, kind);
+  add_event (self, kind, o, arg, NULL);
+}
+
+static void
+rec_on_alloc (HsRecorder *rec,
+              HsObject   *o)
+{
+  add_event ((TraceRecorder *) rec, HS_EVENT_ALLOC, o, 0, NULL);
+}
+
+static void
+rec_on_free (HsRecorder *rec,
+             HsObject   *o)
+{
+  TraceRecorder *self = (TraceRecorder *) rec;
+
+  if (self->mode == MODE_REPLAY && self->seen >= self->target)
+    add_event (self, HS_EVENT_FREE, o, 0, g_strdup (o->ob_type->name));
+}
+
+static void
+rec_on_output (HsRecorder  *rec,
+               HsStream     stream,
+               const char  *text,
+               gsize        len)
+{
+  TraceRecorder *self = (TraceRecorder *) rec;
+
+  if (self->mode == MODE_REPLAY && self->seen >= self->target)
+    add_event (self, HS_EVENT_OUTPUT, NULL, stream, g_strndup (text, len));
+}
+
+/* Capturing a state -------------------------------------------------------- */
+
+static HsHeapState *
+capture (TraceRecorder *self,
+         int            line)
+{
+  HsHeapState *state = _hs_heap_snapshot (self->vm, self->first_serial, self->target, line);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      HsEventInfo ev = g_array_index (self->events, HsEventInfo, i);
+
+      if (ev.text != NULL)
+        ev.text = g_string_chunk_insert (state->strings, ev.text);
+      g_array_append_val (state->events, ev);
+    }
+  clear_events (self->events);
+  return state;
+}
+
+#ifdef G_OS_UNIX
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_all (int     fd,
+          guint8 *data,
+          gsize   len)
+{
+  while (len > 0)
+    {
+      gssize n = read (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+/* In a forked worker: send the state to the parent and vanish without
+ * unwinding anything (this process is a disposable copy). */
+G_NORETURN static void
+send_and_exit (TraceRecorder *self,
+               HsHeapState   *state)
+{
+  GByteArray *out = g_byte_array_new ();
+  guint64 len;
+
+  _hs_heap_state_write (state, out);
+  len = out->len;
+  write_all (self->result_fd, (const guint8 *) &len, sizeof len);
+  write_all (self->result_fd, out->data, out->len);
+  _exit (0);
+}
+#endif
+
+/* Line steps ----------------------------------------------------------------- */
+
+static void take_checkpoint (TraceRecorder *self);
+
+static gboolean
+rec_on_line (HsRecorder *rec,
+             HsFrame    *frame,
+             int         line)
+{
+  TraceRecorder *self = (TraceRecorder *) rec;
+
+  if (self->mode == MODE_RECORD)
+    {
+      HsTrace *trace = self->trace;
+      guint16 depth = (guint16) MIN (self->vm->depth, G_MAXUINT16);
+
+      if (self->cancel != NULL && g_atomic_int_get (self->cancel))
+        {
+          trace->cancelled = TRUE;
+          return FALSE;
+        }
+      if (frame != NULL && trace->lines->len + 1 > trace->max_steps)
+        {
+          trace->truncated = TRUE;
+          return FALSE;
+        }
+      g_array_append_val (trace->lines, line);
+      g_array_append_val (trace->depths, depth);
+      self->seen++;
+      if (self->fork_ok && frame != NULL && (trace->lines->len & 255) == 0)
+        {
+          gint64 now = g_get_monotonic_time ();
+
+          if (now - self->last_checkpoint >= self->interval)
+            take_checkpoint (self);
+        }
+      return self->mode == MODE_RECORD ? TRUE : rec_on_line (rec, frame, line);
+    }
+
+  /* Replaying: the line event number self->seen is happening now. A run
+   * stopped inside a finalizer or a collection may report more line events
+   * while it unwinds: the state is already captured. */
+  if (self->state != NULL)
+    return FALSE;
+  {
+    guint64 index = self->seen++;
+
+    if (index < self->target && frame != NULL)
+      {
+        if (index + 1 < self->target)
+          clear_events (self->events);
+        return TRUE;
+      }
+    self->state = capture (self, line);
+#ifdef G_OS_UNIX
+    if (self->result_fd >= 0)
+      send_and_exit (self, self->state);
+#endif
+    return FALSE;
+  }
+}
+
+static const HsRecorderClass trace_recorder_class = {
+  .on_alloc = rec_on_alloc,
+  .on_free = rec_on_free,
+  .on_line = rec_on_line,
+  .on_event = rec_on_event,
+  .on_output = rec_on_output,
 };
+
+/* Checkpoints ---------------------------------------------------------------- */
+
+#ifdef G_OS_UNIX
+/* The checkpoint process: frozen at a step, it forks one worker per request.
+ * The worker returns from here into the interpreter, which runs on. */
+static void
+checkpoint_serve (TraceRecorder *self,
+                  Checkpoint    *cp)
+{
+  for (;;)
+    {
+      guint64 target;
+      int pid;
+
+      if (!read_all (cp->cmd_fd, (guint8 *) &target, sizeof target))
+        _exit (0);
+      pid = fork ();
+      if (pid == 0)
+        {
+          self->mode = MODE_REPLAY;
+          self->target = target;
+          self->seen = cp->step;
+          self->result_fd = cp->res_fd;
+          self->vm->write = NULL;
+          self->vm->max_steps = G_MAXUINT64;
+          clear_events (self->events);
+          return;
+        }
+      if (pid < 0)
+        {
+          guint64 zero = 0;
+
+          write_all (cp->res_fd, (const guint8 *) &zero, sizeof zero);
+          continue;
+        }
+      while (waitpid (pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+    }
+}
+
+static void
+take_checkpoint (TraceRecorder *self)
+{
+  HsTrace *trace = self->trace;
+  Checkpoint cp = { 0 };
+  int cmd[2], res[2];
+  int pid;
+
+  if (trace->checkpoints->len >= MAX_CHECKPOINTS)
+    {
+      /* Keep every other checkpoint and space the next ones further apart. */
+      guint j = 0;
+
+      for (guint i = 0; i < trace->checkpoints->len; i++)
+        {
+          Checkpoint *c = &g_array_index (trace->checkpoints, Checkpoint, i);
+
+          if (i % 2 == 1)
+            {
+              close (c->cmd_fd);
+              close (c->res_fd);
+              kill (c->pid, SIGKILL);
+              while (waitpid (c->pid, NULL, 0) < 0 && errno == EINTR)
+                ;
+            }
+          else
+            g_array_index (trace->checkpoints, Checkpoint, j++) = *c;
+        }
+      g_array_set_size (trace->checkpoints, j);
+      self->interval *= 2;
+    }
+
+  if (pipe (cmd) != 0)
+    return;
+  if (pipe (res) != 0)
+    {
+      close (cmd[0]);
+      close (cmd[1]);
+      return;
+    }
+  cp.step = trace->lines->len - 1;
+  self->last_checkpoint = g_get_monotonic_time ();
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      /* The checkpoint: nothing but the pipes of this checkpoint stay open. */
+      for (guint i = 0; i < trace->checkpoints->len; i++)
+        {
+          Checkpoint *c = &g_array_index (trace->checkpoints, Checkpoint, i);
+
+          close (c->cmd_fd);
+          close (c->res_fd);
+        }
+      close (cmd[1]);
+      close (res[0]);
+#ifdef __linux__
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+#endif
+      cp.cmd_fd = cmd[0];
+      cp.res_fd = res[1];
+      checkpoint_serve (self, &cp);
+      /* A worker continues the program from here. */
+      return;
+    }
+  close (cmd[0]);
+  close (res[1]);
+  if (pid < 0)
+    {
+      close (cmd[1]);
+      close (res[0]);
+      self->fork_ok = FALSE;
+      return;
+    }
+  cp.pid = pid;
+  cp.cmd_fd = cmd[1];
+  cp.res_fd = res[0];
+  g_array_append_val (trace->checkpoints, cp);
+}
+
+static HsHeapState *
+request_state (HsTrace    *trace,
+               Checkpoint *cp,
+               guint64     step)
+{
+  guint64 len = 0;
+  g_autofree guint8 *data = NULL;
+
+  if (!write_all (cp->cmd_fd, (const guint8 *) &step, sizeof step))
+    return NULL;
+  if (!read_all (cp->res_fd, (guint8 *) &len, sizeof len) || len == 0 || len > G_MAXUINT32)
+    return NULL;
+  data = g_malloc (len);
+  if (!read_all (cp->res_fd, data, len))
+    return NULL;
+  return _hs_heap_state_read (data, len);
+}
+
+/* fork() is safe here unless other threads may hold a GLib lock the child
+ * would need: with one thread, or GLib's slice allocator out of the way. */
+static gboolean
+fork_is_safe (void)
+{
+  const char *slice = g_getenv ("G_SLICE");
+  g_autofree char *status = NULL;
+
+  if (g_getenv ("HEAPSCOPE_NO_CHECKPOINTS") != NULL)
+    return FALSE;
+  if (glib_check_version (2, 76, 0) == NULL)
+    return TRUE;
+  if (slice != NULL && strstr (slice, "always-malloc") != NULL)
+    return TRUE;
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      const char *threads = strstr (status, "\nThreads:");
+
+      return threads != NULL && g_ascii_strtoull (threads + 9, NULL, 10) == 1;
+    }
+  return FALSE;
+}
+#else
+static void
+take_checkpoint (TraceRecorder *self)
+{
+  self->fork_ok = FALSE;
+}
+
+static gboolean
+fork_is_safe (void)
+{
+  return FALSE;
+}
+#endif
+
+/* Public API --------------------------------------------------------------------- */
 
 HsTrace *
 hs_trace_new (const char    *source,
@@ -111,7 +529,7 @@ hs_trace_new (const char    *source,
 {
   g_autoptr(HsProgram) program = hs_program_new (source, len, filename, error);
   HsTrace *trace;
-  RecordRecorder rec;
+  TraceRecorder rec = { { &trace_recorder_class } };
   int last_line = 0;
 
   if (program == NULL)
@@ -126,17 +544,41 @@ hs_trace_new (const char    *source,
   trace->max_steps = max_steps > 0 ? max_steps : HS_DEFAULT_MAX_STEPS;
   trace->lines = g_array_new (FALSE, FALSE, sizeof (gint32));
   trace->depths = g_array_new (FALSE, FALSE, sizeof (guint16));
+  trace->checkpoints = g_array_new (FALSE, FALSE, sizeof (Checkpoint));
   trace->event_steps = g_array_new (FALSE, FALSE, sizeof (EventStep));
+  g_mutex_init (&trace->lock);
 
-  rec.parent.klass = &record_class;
-  rec.trace = trace;
+  rec.mode = MODE_RECORD;
   rec.vm = program->vm;
+  rec.first_serial = program->first_program_serial;
+  rec.trace = trace;
   rec.cancel = cancel;
+  rec.fork_ok = fork_is_safe ();
+  rec.last_checkpoint = g_get_monotonic_time ();
+  rec.interval = CHECKPOINT_INTERVAL_USEC;
+  rec.events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
+  rec.result_fd = -1;
   program->vm->recorder = &rec.parent;
   program->vm->max_steps = trace->max_steps + 1;
+#ifdef G_OS_UNIX
+  trace->owner_pid = getpid ();
+#endif
   trace->exit_status = hs_program_run (program);
+#ifdef G_OS_UNIX
+  if (getpid () != trace->owner_pid)
+    {
+      /* A checkpoint's worker whose step never came (the run ended first):
+       * report failure; this copy must never return to the caller. */
+      guint64 zero = 0;
+
+      if (rec.result_fd >= 0)
+        write_all (rec.result_fd, (const guint8 *) &zero, sizeof zero);
+      _exit (0);
+    }
+#endif
   program->vm->recorder = NULL;
   trace->output = g_string_new (program->vm->output->str);
+  g_array_unref (rec.events);
 
   /* A stopped run still ends with a final step: the state where it stopped. */
   if (trace->truncated || trace->cancelled || trace->lines->len == 0)
@@ -146,6 +588,8 @@ hs_trace_new (const char    *source,
       g_array_append_val (trace->lines, last_line);
       g_array_append_val (trace->depths, depth);
     }
+  if (trace->cancelled)
+    trace_release_checkpoints (trace);
   return trace;
 }
 
@@ -156,11 +600,32 @@ hs_trace_ref (HsTrace *trace)
   return trace;
 }
 
+static void
+trace_release_checkpoints (HsTrace *trace)
+{
+#ifdef G_OS_UNIX
+  for (guint i = 0; i < trace->checkpoints->len; i++)
+    {
+      Checkpoint *c = &g_array_index (trace->checkpoints, Checkpoint, i);
+
+      /* Closing its command pipe ends a checkpoint; no signal needed. */
+      close (c->cmd_fd);
+      close (c->res_fd);
+      while (waitpid (c->pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+    }
+#endif
+  g_array_set_size (trace->checkpoints, 0);
+}
+
 void
 hs_trace_unref (HsTrace *trace)
 {
   if (trace == NULL || !g_atomic_int_dec_and_test (&trace->ref_count))
     return;
+  trace_release_checkpoints (trace);
+  g_array_unref (trace->checkpoints);
+  g_mutex_clear (&trace->lock);
   g_free (trace->source);
   g_free (trace->filename);
   g_array_unref (trace->lines);
@@ -221,7 +686,7 @@ guint64
 hs_trace_get_bytes (HsTrace *trace)
 {
   return sizeof (HsTrace) + trace->lines->len * (sizeof (gint32) + sizeof (guint16))
-         + trace->len + 1;
+         + trace->checkpoints->len * sizeof (Checkpoint) + trace->len + 1;
 }
 
 guint64
@@ -258,118 +723,30 @@ hs_trace_find_event (HsTrace     *trace,
   return G_MAXUINT64;
 }
 
-/* Replaying -------------------------------------------------------------- */
-
-typedef struct
+guint
+hs_trace_get_n_checkpoints (HsTrace *trace)
 {
-  HsRecorder    parent;
-  HsVM         *vm;
-  guint64       first_serial;
-  guint64       target;
-  guint64       seen;
-  HsHeapState  *state;
-  GArray       *events;       /* HsEventInfo since the previous step */
-} ReplayRecorder;
-
-static void
-replay_add_event (ReplayRecorder *self,
-                  HsEventKind     kind,
-                  HsObject       *o,
-                  gint64          arg,
-                  char           *text)
-{
-  HsEventInfo ev = { kind, o != NULL ? o->serial : 0, arg, text };
-
-  /* Only the target step's own events: those after the line event just
-   * before it (seen == target), and nothing once the snapshot is taken. */
-  if (self->seen != self->target || self->state != NULL)
-    {
-      g_free (text);
-      return;
-    }
-  g_array_append_val (self->events, ev);
+  return trace->checkpoints->len;
 }
 
-static gboolean
-replay_on_line (HsRecorder *rec,
-                HsFrame    *frame,
-                int         line)
-{
-  ReplayRecorder *self = (ReplayRecorder *) rec;
-  guint64 index;
-
-  /* A run stopped inside a finalizer or a collection may report more line
-   * events while it unwinds: the snapshot is already taken. */
-  if (self->state != NULL)
-    return FALSE;
-  index = self->seen++;
-  if (index < self->target && frame != NULL)
-    return TRUE;
-  self->state = _hs_heap_snapshot (self->vm, self->first_serial, self->target, line);
-  g_array_append_vals (self->state->events, self->events->data, self->events->len);
-  g_array_set_size (self->events, 0);
-  return FALSE;
-}
-
-static void
-replay_on_event (HsRecorder  *rec,
-                 HsEventKind  kind,
-                 HsObject    *o,
-                 gint64       arg)
-{
-  replay_add_event ((ReplayRecorder *) rec, kind, o, arg, NULL);
-}
-
-static void
-replay_on_alloc (HsRecorder *rec,
-                 HsObject   *o)
-{
-  replay_add_event ((ReplayRecorder *) rec, HS_EVENT_ALLOC, o, 0, NULL);
-}
-
-static void
-replay_on_free (HsRecorder *rec,
-                HsObject   *o)
-{
-  replay_add_event ((ReplayRecorder *) rec, HS_EVENT_FREE, o, 0,
-                    g_strdup (o->ob_type->name));
-}
-
-static void
-replay_on_output (HsRecorder  *rec,
-                  HsStream     stream,
-                  const char  *text,
-                  gsize        len)
-{
-  replay_add_event ((ReplayRecorder *) rec, HS_EVENT_OUTPUT, NULL, stream, g_strndup (text, len));
-}
-
-static const HsRecorderClass replay_class = {
-  .on_alloc = replay_on_alloc,
-  .on_free = replay_on_free,
-  .on_line = replay_on_line,
-  .on_event = replay_on_event,
-  .on_output = replay_on_output,
-};
-
-HsHeapState *
-hs_trace_get_state (HsTrace *trace,
-                    guint64  step)
+/* Re-run the snippet from the start up to @step, in this process. */
+static HsHeapState *
+replay_from_start (HsTrace *trace,
+                   guint64  step)
 {
   g_autoptr(HsDiagnostic) error = NULL;
   g_autoptr(HsProgram) program = NULL;
-  ReplayRecorder rec = { { &replay_class } };
-
-  g_return_val_if_fail (trace != NULL, NULL);
-  g_return_val_if_fail (step < trace->lines->len, NULL);
+  TraceRecorder rec = { { &trace_recorder_class } };
 
   program = hs_program_new (trace->source, trace->len, trace->filename, &error);
   g_return_val_if_fail (program != NULL, NULL);
 
+  rec.mode = MODE_REPLAY;
   rec.vm = program->vm;
   rec.first_serial = program->first_program_serial;
   rec.target = step;
   rec.events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
+  rec.result_fd = -1;
   program->vm->recorder = &rec.parent;
   program->vm->max_steps = trace->max_steps + 1;
   hs_program_run (program);
@@ -378,13 +755,40 @@ hs_trace_get_state (HsTrace *trace,
   if (rec.state == NULL)
     {
       /* A stopped run: the last step is where it stopped. */
-      rec.state = _hs_heap_snapshot (program->vm, rec.first_serial, step,
-                                     hs_trace_get_step_line (trace, step));
-      g_array_append_vals (rec.state->events, rec.events->data, rec.events->len);
-      g_array_set_size (rec.events, 0);
+      rec.target = step;
+      rec.state = capture (&rec, hs_trace_get_step_line (trace, step));
     }
-  for (guint i = 0; i < rec.events->len; i++)
-    g_free (g_array_index (rec.events, HsEventInfo, i).text);
+  clear_events (rec.events);
   g_array_unref (rec.events);
   return rec.state;
+}
+
+HsHeapState *
+hs_trace_get_state (HsTrace *trace,
+                    guint64  step)
+{
+  HsHeapState *state = NULL;
+
+  g_return_val_if_fail (trace != NULL, NULL);
+  g_return_val_if_fail (step < trace->lines->len, NULL);
+
+#ifdef G_OS_UNIX
+  /* The nearest checkpoint strictly before @step (the events of a step
+   * happen before it, so the checkpoint must precede them). */
+  g_mutex_lock (&trace->lock);
+  for (guint i = trace->checkpoints->len; i > 0 && state == NULL; i--)
+    {
+      Checkpoint *cp = &g_array_index (trace->checkpoints, Checkpoint, i - 1);
+
+      if (cp->step < step)
+        {
+          state = request_state (trace, cp, step);
+          break;
+        }
+    }
+  g_mutex_unlock (&trace->lock);
+#endif
+  if (state == NULL)
+    state = replay_from_start (trace, step);
+  return state;
 }

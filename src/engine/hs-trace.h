@@ -54,8 +54,8 @@ typedef struct
 {
   guint64      id;           /* creation serial: stable identity */
   guint64      address;      /* what id() returns */
-  const char  *type_name;    /* interned */
-  char        *value;        /* short display text */
+  const char  *type_name;    /* in the state's string chunk */
+  const char  *value;        /* short display text */
   gint64       refcount;     /* ob_refcnt, as sys.getrefcount would see it minus its argument */
   guint64      size;         /* sys.getsizeof */
   gint8        generation;   /* 0..2, or HS_GENERATION_* */
@@ -79,19 +79,19 @@ typedef struct
 {
   guint64      from;
   guint64      to;
-  const char  *label;        /* interned */
+  const char  *label;        /* in the state's string chunk */
   guint8       kind;         /* HsEdgeKind */
 } HsEdgeInfo;
 
 typedef struct
 {
-  const char  *name;         /* interned */
+  const char  *name;         /* in the state's string chunk */
   guint64      object;       /* 0 = unbound */
 } HsBindingInfo;
 
 typedef struct
 {
-  char        *function;     /* "<module>", "f", "C.__init__", "<listcomp>" */
+  const char  *function;     /* "<module>", "f", "C.__init__", "<listcomp>" */
   int          line;
   guint64      generator;    /* the generator object owning this frame, or 0 */
   gboolean     running;      /* on the call stack (FALSE: a suspended generator's frame) */
@@ -104,7 +104,7 @@ typedef struct
   guint8       kind;         /* HsEventKind */
   guint64      object;       /* 0 when none */
   gint64       arg;
-  char        *text;         /* output text, or NULL */
+  const char  *text;         /* output text, or NULL */
 } HsEventInfo;
 
 typedef struct
@@ -118,6 +118,9 @@ typedef struct
   GString     *output;       /* everything printed so far (stdout and stderr interleaved) */
   GArray      *events;       /* HsEventInfo of this step */
   GHashTable  *index;        /* id → position in objects + 1 */
+  /* Every string of the state lives here: no global interning, so a state
+   * can be built in a process forked from a multi-threaded one. */
+  GStringChunk *strings;
 } HsHeapState;
 
 /* Runs @source once and records its steps. Returns NULL with @error on a
@@ -148,6 +151,8 @@ guint64       hs_trace_find_event       (HsTrace       *trace,
                                          HsEventKind    kind);
 /* Memory held by the history itself. */
 guint64       hs_trace_get_bytes        (HsTrace       *trace);
+/* Checkpoints the trace keeps (0 where processes cannot be forked). */
+guint         hs_trace_get_n_checkpoints (HsTrace      *trace);
 /* The heap at @step (0 ≤ step < n_steps). Never NULL for a valid step. */
 HsHeapState  *hs_trace_get_state        (HsTrace       *trace,
                                          guint64        step);

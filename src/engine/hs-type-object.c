@@ -694,7 +694,8 @@ hs_type_new_class (HsVM     *vm,
   t->tp_base = base;
   hs_incref ((HsObject *) base);
   t->tp_flags = HS_TPFLAG_GC | HS_TPFLAG_HEAPTYPE | HS_TPFLAG_BASETYPE
-                | (base->tp_flags & HS_TPFLAG_EXCEPTION);
+                | (base->tp_flags & (HS_TPFLAG_EXCEPTION | HS_TPFLAG_INT_SUBCLASS
+                                     | HS_TPFLAG_FLOAT_SUBCLASS));
   if (has_dict)
     t->tp_flags |= HS_TPFLAG_HAS_DICT;
   if (weakrefable)
