@@ -18,6 +18,12 @@ main (int   argc,
   g_autoptr(HsApplication) app = NULL;
   const char *localedir;
 
+  /* The execution history forks checkpoints from a worker thread: with
+   * GLib < 2.76 that is only safe once the slice allocator is plain malloc
+   * (no lock another thread could hold at fork time). Set before any
+   * slice allocation. */
+  g_setenv ("G_SLICE", "always-malloc", FALSE);
+
   /* The command line is handled before GTK initializes (and would set the
    * locale), so set it here for translated --help and error messages. */
   setlocale (LC_ALL, "");
