@@ -13,6 +13,7 @@
 #include "hs-exc-object.h"
 #include "hs-func-object.h"
 #include "hs-number-object.h"
+#include "hs-recursion.h"
 #include "hs-slots.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
@@ -25,11 +26,16 @@ hs_object_repr (HsVM     *vm,
                 HsObject *o)
 {
   HsType *t = o->ob_type;
+  HsObject *res;
 
   if (t->tp_repr == NULL)
     return hs_str_new_printf (vm, "<%s object at 0x%" G_GINT64_MODIFIER "x>",
                               t->name, hs_object_id (o));
-  return t->tp_repr (vm, o);
+  if (!hs_enter_recursive_call (vm, " while getting the repr of an object"))
+    return NULL;
+  res = t->tp_repr (vm, o);
+  hs_leave_recursive_call (vm);
+  return res;
 }
 
 HsObject *
@@ -37,12 +43,17 @@ hs_object_str (HsVM     *vm,
                HsObject *o)
 {
   HsType *t = o->ob_type;
+  HsObject *res;
 
   if (t == vm->types.str)
     return hs_incref (o);
   if (t->tp_str == NULL)
     return hs_object_repr (vm, o);
-  return t->tp_str (vm, o);
+  if (!hs_enter_recursive_call (vm, " while getting the str of an object"))
+    return NULL;
+  res = t->tp_str (vm, o);
+  hs_leave_recursive_call (vm);
+  return res;
 }
 
 gboolean
@@ -107,25 +118,25 @@ hs_object_hash (HsVM     *vm,
       hs_err_format (vm, vm->types.TypeError, "unhashable type: '%s'", t->name);
       return FALSE;
     }
+  /* Not on the recursion counter (CPython's tuplehash is not either), but
+   * a tuple nested 100,000 deep must not overflow the real stack. */
+  if (!hs_stack_check (vm))
+    return FALSE;
   return t->tp_hash (vm, o, hash);
 }
 
 static const int swapped_op[] = { HS_GT, HS_GE, HS_EQ, HS_NE, HS_LT, HS_LE };
 static const char *const op_symbol[] = { "<", "<=", "==", "!=", ">", ">=" };
 
-HsObject *
-hs_object_richcompare (HsVM     *vm,
-                       HsObject *v,
-                       HsObject *w,
-                       int       op)
+static HsObject *
+do_richcompare (HsVM     *vm,
+                HsObject *v,
+                HsObject *w,
+                int       op)
 {
   HsType *vt = v->ob_type, *wt = w->ob_type;
   gboolean checked_reverse = FALSE;
   HsObject *res;
-
-  if (vm->c_depth > 2 * vm->recursion_limit + 50)
-    return hs_err_format (vm, vm->types.RecursionError,
-                          "maximum recursion depth exceeded in comparison");
 
   if (vt != wt && hs_type_is_subtype (wt, vt) && wt->tp_richcompare != NULL)
     {
@@ -161,6 +172,27 @@ hs_object_richcompare (HsVM     *vm,
                             "'%s' not supported between instances of '%s' and '%s'",
                             op_symbol[op], vt->name, wt->name);
     }
+}
+
+HsObject *
+hs_object_richcompare (HsVM     *vm,
+                       HsObject *v,
+                       HsObject *w,
+                       int       op)
+{
+  HsType *t = v->ob_type;
+  HsObject *res;
+
+  /* CPython 3.11 compares two ints, floats or strs in specialized
+   * instructions that skip the recursion counter (so `n == 0` works at the
+   * deepest frame); anything else may recurse, like [[[…]]] == [[[…]]]. */
+  if (t == w->ob_type && (t == vm->types.int_ || t == vm->types.float_ || t == vm->types.str))
+    return hs_stack_check (vm) ? do_richcompare (vm, v, w, op) : NULL;
+  if (!hs_enter_recursive_call (vm, " in comparison"))
+    return NULL;
+  res = do_richcompare (vm, v, w, op);
+  hs_leave_recursive_call (vm);
+  return res;
 }
 
 int
@@ -562,17 +594,30 @@ hs_object_call (HsVM            *vm,
                 HsObject        *kwnames)
 {
   HsType *t = callable->ob_type;
+  gboolean is_class;
   HsObject *res;
 
   if (t->tp_call == NULL)
     return hs_err_format (vm, vm->types.TypeError, "'%s' object is not callable", t->name);
 
-  if (vm->c_depth > 3 * vm->recursion_limit)
-    return hs_err_format (vm, vm->types.RecursionError, "maximum recursion depth exceeded");
+  /* Calling a class counts on the recursion limit, as CPython's
+   * _PyObject_MakeTpCall does (so recursion through __init__ stops at half
+   * the depth); every call checks the real stack. */
+  is_class = hs_type_is_subtype (t, vm->types.type)
+             && (((HsType *) callable)->tp_flags & HS_TPFLAG_HEAPTYPE);
+  if (is_class)
+    {
+      if (!hs_enter_recursive_call (vm, " while calling a Python object"))
+        return NULL;
+    }
+  else if (!hs_stack_check (vm))
+    return NULL;
 
   vm->c_depth++;
   res = t->tp_call (vm, callable, args, nargs, kwnames);
   vm->c_depth--;
+  if (is_class)
+    hs_leave_recursive_call (vm);
   return res;
 }
 

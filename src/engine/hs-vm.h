@@ -136,6 +136,7 @@ struct _HsVM
   int            depth;          /* Python frames on the stack */
   int            recursion_limit;
   int            c_depth;        /* nested C→Python re-entries */
+  int            c_recursion;    /* repr/compare/class-call levels on the recursion limit (hs-recursion.h) */
   HsObject      *exc;            /* exception being raised, or NULL */
   HsObject      *exc_info;       /* exception being handled (sys.exc_info), or NULL */
   HsStopReason   stop;

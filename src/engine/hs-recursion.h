@@ -1,0 +1,34 @@
+/* hs-recursion.h — recursion limits: CPython's shared counter, and the real C stack
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two guards keep a snippet from overflowing the real stack:
+ *
+ * - The recursion counter, as CPython 3.11's Py_EnterRecursiveCall: repr(),
+ *   str(), comparisons and calls of classes count against sys's recursion
+ *   limit together with the Python frames, so `l = [l]` nested 100,000 deep
+ *   fails in repr() with CPython's RecursionError message.
+ * - The stack guard: whatever the recursion limit (sys.setrecursionlimit
+ *   allows 100,000), every path that recurses in C checks how much of the
+ *   thread's real stack is left, and raises RecursionError well before it
+ *   runs out (main thread or GLib worker, whatever their stack size).
+ */
+#pragma once
+
+#include "hs-vm.h"
+
+G_BEGIN_DECLS
+
+/* Room kept free below the guard for the work done between two checks and
+ * for raising the error itself (sanitizer builds use much bigger frames). */
+#define HS_STACK_MARGIN     (256 * 1024)
+/* A thread whose stack looks unlimited still gets at most this much. */
+#define HS_STACK_MAX_BUDGET (64 * 1024 * 1024)
+
+gboolean  hs_stack_check            (HsVM       *vm);
+gboolean  hs_enter_recursive_call   (HsVM       *vm,
+                                     const char *where);
+void      hs_leave_recursive_call   (HsVM       *vm);
+gsize     hs_stack_remaining        (void);
+
+G_END_DECLS
