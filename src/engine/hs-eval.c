@@ -23,6 +23,7 @@
 #include "hs-gen-object.h"
 #include "hs-number-object.h"
 #include "hs-recorder.h"
+#include "hs-recursion.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
 #include "hs-vm.h"
@@ -624,7 +625,9 @@ trace_line (HsVM    *vm,
   if (line < 0)
     return TRUE;
   lastline = prev <= code->first_traceable ? -1 : code->locs[prev].line;
-  if (line == lastline && !(ip < prev && HS_INSTR_OP (code->instrs[ip]) != HS_OP_SEND))
+  /* ip == prev: a jump to itself (`while True: pass`). CPython reports no
+   * event there and spins forever; a step per turn lets the step cap stop it. */
+  if (line == lastline && !(ip <= prev && HS_INSTR_OP (code->instrs[ip]) != HS_OP_SEND))
     return TRUE;
 
   f->line = line;
@@ -647,7 +650,8 @@ static gboolean
 push_frame (HsVM    *vm,
             HsFrame *frame)
 {
-  if (vm->depth + 1 > vm->recursion_limit)
+  /* One counter for frames and C-level recursion, as CPython 3.11's. */
+  if (vm->depth + vm->c_recursion + 1 > vm->recursion_limit)
     {
       hs_err_format (vm, vm->types.RecursionError, "maximum recursion depth exceeded");
       return FALSE;
@@ -696,7 +700,9 @@ hs_eval_frame (HsVM    *vm,
         hs_frame_release (vm, entry);
       return NULL;
     }
-  if (!push_frame (vm, entry))
+  /* Each entry from C (a call from a built-in, a generator resumed) runs
+   * this loop one level deeper on the real stack. */
+  if (!hs_stack_check (vm) || !push_frame (vm, entry))
     {
       if (entry->generator == NULL)
         hs_frame_release (vm, entry);
