@@ -14,6 +14,7 @@
 #include "hs-func-object.h"
 #include "hs-gc.h"
 #include "hs-number-object.h"
+#include "hs-recursion.h"
 #include "hs-slots.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
@@ -185,9 +186,12 @@ enumerate_next (HsVM     *vm,
                 HsObject *self)
 {
   HsIterObject *it = HS_ITER (self);
-  HsObject *item = it->a->ob_type->tp_iternext (vm, it->a);
-  HsObject *idx, *res;
+  HsObject *item, *idx, *res;
 
+  /* map(f, map(f, …)) nested 100,000 deep recurses once per level in C. */
+  if (!hs_stack_check (vm))
+    return NULL;
+  item = it->a->ob_type->tp_iternext (vm, it->a);
   if (item == NULL)
     return NULL;
   idx = hs_int_from_i64 (vm, it->index++);
@@ -268,7 +272,7 @@ zip_next (HsVM     *vm,
   gsize n = HS_TUPLE (iters)->len;
   HsObject *res;
 
-  if (n == 0)
+  if (n == 0 || !hs_stack_check (vm))
     return NULL;
   res = hs_tuple_new (vm, n);
   if (res == NULL)
@@ -350,9 +354,13 @@ map_next (HsVM     *vm,
   HsObject *iters = it->b;
   gsize n = HS_TUPLE (iters)->len;
   HsObject *stack[8];
-  HsObject **argv = n <= G_N_ELEMENTS (stack) ? stack : g_new (HsObject *, n);
+  HsObject **argv;
   HsObject *res = NULL;
   gsize got = 0;
+
+  if (!hs_stack_check (vm))
+    return NULL;
+  argv = n <= G_N_ELEMENTS (stack) ? stack : g_new (HsObject *, n);
 
   for (; got < n; got++)
     {
@@ -393,6 +401,8 @@ filter_next (HsVM     *vm,
 {
   HsIterObject *it = HS_ITER (self);
 
+  if (!hs_stack_check (vm))
+    return NULL;
   for (;;)
     {
       HsObject *item = it->a->ob_type->tp_iternext (vm, it->a);
