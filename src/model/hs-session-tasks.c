@@ -16,8 +16,9 @@
 #include "hs-session-private.h"
 #include "hs-state-diff-private.h"
 
-/* Worker threads scheduled and not yet done, for tests that check a
- * cancelled run really stopped. */
+/* Tasks scheduled and not yet finalized, for tests that check a cancelled
+ * run really stopped. Counted down when the task lets go of its data, which
+ * GTask does after releasing its source object. */
 static gint n_workers;
 
 guint
@@ -64,6 +65,13 @@ _hs_run_request_unref (HsRunRequest *request)
   g_atomic_rc_box_release_full (request, run_request_clear);
 }
 
+static void
+run_task_data_free (gpointer data)
+{
+  _hs_run_request_unref (data);
+  worker_done ();
+}
+
 static gboolean
 run_cancelled (HsRunRequest *request)
 {
@@ -92,7 +100,6 @@ run_thread (GTask        *task,
         request->prev = hs_trace_get_state (request->trace, request->step - 1);
     }
   g_task_return_boolean (task, TRUE);
-  worker_done ();
 }
 
 static void
@@ -142,8 +149,7 @@ _hs_session_start_run (HsSession *self)
 
   task = g_task_new (NULL, NULL, run_done, NULL);
   g_task_set_source_tag (task, _hs_session_start_run);
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (request),
-                        (GDestroyNotify) _hs_run_request_unref);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (request), run_task_data_free);
   run_worker (task, run_thread);
 
   if (!was_running)
@@ -170,6 +176,7 @@ states_request_free (gpointer data)
   g_array_unref (request->steps);
   g_ptr_array_unref (request->states);
   g_free (request);
+  worker_done ();
 }
 
 static void
@@ -184,7 +191,6 @@ states_thread (GTask        *task,
     g_ptr_array_add (request->states,
                      hs_trace_get_state (request->trace, g_array_index (request->steps, guint64, i)));
   g_task_return_boolean (task, TRUE);
-  worker_done ();
 }
 
 static void
@@ -251,6 +257,7 @@ search_request_free (gpointer data)
   hs_trace_unref (request->trace);
   g_clear_pointer (&request->start, hs_heap_state_unref);
   g_free (request);
+  worker_done ();
 }
 
 static void
@@ -275,10 +282,7 @@ search_thread (GTask        *task,
       g_autoptr(HsHeapState) after = NULL;
 
       if (g_task_return_error_if_cancelled (task))
-        {
-          worker_done ();
-          return;
-        }
+        return;
       after = hs_trace_get_state (request->trace, step);
       if (_hs_state_object_changed (before, after, request->id, request->what))
         {
@@ -293,7 +297,6 @@ search_thread (GTask        *task,
       before = g_steal_pointer (&after);
     }
   g_task_return_boolean (task, TRUE);
-  worker_done ();
 }
 
 static void
@@ -425,6 +428,13 @@ _hs_session_map_line (const char *old_source,
   guint nb = g_strv_length (b);
   guint prefix = 0;
   guint suffix = 0;
+  int mapped;
+
+  /* A final newline does not start a line. */
+  if (na > 0 && a[na - 1][0] == '\0')
+    na--;
+  if (nb > 0 && b[nb - 1][0] == '\0')
+    nb--;
 
   while (prefix < na && prefix < nb && strcmp (a[prefix], b[prefix]) == 0)
     prefix++;
@@ -433,10 +443,12 @@ _hs_session_map_line (const char *old_source,
     suffix++;
 
   if (line <= (int) prefix)
-    return line;
-  if (line > (int) (na - suffix))
-    return line + (int) nb - (int) na;
-  return CLAMP (line, (int) prefix + 1, MAX ((int) prefix + 1, (int) (nb - suffix)));
+    mapped = line;
+  else if (line > (int) (na - suffix))
+    mapped = line + (int) nb - (int) na;
+  else
+    mapped = CLAMP (line, (int) prefix + 1, MAX ((int) prefix + 1, (int) (nb - suffix)));
+  return CLAMP (mapped, 1, MAX ((int) nb, 1));
 }
 
 /**
