@@ -262,7 +262,6 @@ apply_step (HsSession   *self,
             HsHeapState *cur)
 {
   g_autoptr(GHashTable) finalizing = _hs_state_finalizing_ids (cur);
-  g_autoptr(GHashTable) freed = _hs_state_freed_ids (cur);
   g_autoptr(GHashTable) referrers = _hs_state_referrer_counts (cur);
   g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), cur->objects->len);
   g_autofree char *explanation = NULL;
