@@ -328,9 +328,14 @@ append_card (GString            *out,
   g_string_append (out, "</B></TD><TD ALIGN=\"RIGHT\" BGCOLOR=\"");
   append_color (out, &colors->header);
   g_string_append (out, "\">");
-  append_html (out, refs);
-  g_string_append (out, " \u00b7 ");
-  append_html (out, _hs_painter_generation_text (card));
+  if (card->state == HS_OBJECT_FREED)
+    g_string_append (out, "0 refs");
+  else
+    {
+      append_html (out, refs);
+      g_string_append (out, " \u00b7 ");
+      append_html (out, _hs_painter_generation_text (card));
+    }
   g_string_append (out, "</TD></TR>");
   if (card->show_value && card->value != NULL)
     {

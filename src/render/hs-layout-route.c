@@ -460,6 +460,8 @@ _hs_layout_route (HsLayout *layout)
     {
       const HsLayoutCard *card = g_ptr_array_index (layout->cards, c);
 
+      if (card->state == HS_OBJECT_FREED)
+        continue;
       for (guint i = 0; i < card->rows->len; i++)
         {
           const HsLayoutRow *row = &g_array_index (card->rows, HsLayoutRow, i);

@@ -910,8 +910,7 @@ hs_layout_update (HsLayout    *layout,
           card->pub.state = HS_OBJECT_FREED;
           card->pub.is_new = FALSE;
           card->pub.gc_phase = 0;
-          g_array_set_size (card->pub.rows, 0);
-          card->pub.show_value = TRUE;
+          /* It keeps its rows, to be recognised, but no arrow leaves it. */
           g_ptr_array_add (layout->cards, card);
         }
       else if (card->stamp != layout->stamp)
@@ -939,8 +938,6 @@ hs_layout_update (HsLayout    *layout,
                          HS_LAYOUT_HEADER_HEIGHT
                          + (card->pub.show_value ? HS_LAYOUT_VALUE_HEIGHT : 0));
       card->pub.width = HS_LAYOUT_CARD_WIDTH;
-      if (card->ghost)
-        h = MAX (card->pub.height, h);
       card->pub.height = h;
       if (!card->placed)
         card->reserved = h + growth_room (&card->pub);

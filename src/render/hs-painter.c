@@ -440,10 +440,8 @@ _hs_painter_generation_text (const HsLayoutCard *card)
 char *
 _hs_painter_format_refcount (gint64 refcount)
 {
-  /* Static objects start at 999 999 999 in CPython 3.11: show the uses. */
-  if (refcount >= G_GINT64_CONSTANT (999999999))
-    return g_strdup_printf ("10\u2079%+" G_GINT64_FORMAT " refs",
-                            refcount - G_GINT64_CONSTANT (1000000000));
+  /* Exactly what sys.getrefcount() - 1 says, so learners can check it; the
+   * static objects of 3.11 (small ints, …) start at 999 999 999. */
   if (refcount == 1)
     return g_strdup ("1 ref");
   return g_strdup_printf ("%" G_GINT64_FORMAT " refs", refcount);
@@ -463,6 +461,10 @@ draw_badges (Paint              *p,
 
   const char *gen = _hs_painter_generation_text (card);
 
+  /* A freed object has no count and no generation any more. */
+  if (card->state == HS_OBJECT_FREED)
+    return x - draw_pill (p, FONT_BADGE, "0 refs", x, cy, TRUE, &pal->badge_outline, &pal->muted, TRUE);
+
   if (!(card->flags & HS_OBJECT_FLAG_SHARED) && card->generation >= 0 && card->generation <= 2)
     x -= draw_pill (p, FONT_BADGE, gen, x, cy, TRUE, &pal->badge_gen[card->generation],
                     &pal->badge_gen_text, FALSE);
@@ -481,7 +483,8 @@ draw_row (Paint              *p,
           const HsLayoutRow  *row,
           double              x,
           double              top,
-          double              width)
+          double              width,
+          gboolean            ghost)
 {
   const HsPalette *pal = p->pal;
   cairo_t *cr = p->cr;
@@ -536,6 +539,8 @@ draw_row (Paint              *p,
    * are dense; unbound names and interpreter objects get a word instead. */
   if (row->target != 0)
     target = hs_layout_lookup_card (p->layout, row->target);
+  if (target == NULL && ghost)
+    return;
   if (row->target == 0 || target == NULL)
     {
       const char *word = row->target == 0 ? "unbound" : "built-in";
@@ -627,7 +632,7 @@ draw_card (Paint              *p,
 
   draw_rules (p, card->rows, x, y, w);
   for (guint i = 0; i < card->rows->len; i++)
-    draw_row (p, &g_array_index (card->rows, HsLayoutRow, i), x, y, w);
+    draw_row (p, &g_array_index (card->rows, HsLayoutRow, i), x, y, w, ghost);
 
   /* Border: heavier for the states a learner should notice, dashed for ghosts. */
   rounded_rect (cr, x, y, w, h, CARD_RADIUS);
@@ -694,7 +699,7 @@ draw_frame (Paint               *p,
 
   draw_rules (p, frame->rows, x, y, w);
   for (guint i = 0; i < frame->rows->len; i++)
-    draw_row (p, &g_array_index (frame->rows, HsLayoutRow, i), x, y, w);
+    draw_row (p, &g_array_index (frame->rows, HsLayoutRow, i), x, y, w, FALSE);
 
   rounded_rect (cr, x, y, w, h, FRAME_RADIUS);
   set_color (cr, frame->current ? &pal->frame_current : &pal->frame_border);
