@@ -567,7 +567,33 @@ choose_step (const HsCliArgs  *args,
   return TRUE;
 }
 
-/* Line @line of @source (1-based) without its indentation, or NULL. */
+/* Cuts a trailing comment (a # outside string literals) off @text. */
+static void
+strip_comment (char *text)
+{
+  char quote = 0;
+
+  for (char *p = text; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '\'' || *p == '"')
+        quote = *p;
+      else if (*p == '#')
+        {
+          *p = '\0';
+          break;
+        }
+    }
+  g_strchomp (text);
+}
+
+/* Line @line of @source (1-based) without its indentation and comment, or NULL. */
 static char *
 source_line (const char *source,
              gsize       len,
@@ -575,6 +601,7 @@ source_line (const char *source,
 {
   const char *p = source, *end = source + len;
   const char *eol;
+  char *text;
 
   for (int i = 1; i < line && p < end; i++)
     {
@@ -587,7 +614,10 @@ source_line (const char *source,
     return NULL;
   eol = memchr (p, '\n', end - p);
 
-  return g_strstrip (g_strndup (p, (eol != NULL ? eol : end) - p));
+  text = g_strstrip (g_strndup (p, (eol != NULL ? eol : end) - p));
+  strip_comment (text);
+
+  return text;
 }
 
 static int
