@@ -104,6 +104,7 @@ typedef struct
   GArray         *events;     /* HsEventInfo since the previous step, texts g_strdup'd */
   HsHeapState    *state;
   int             result_fd;  /* in a forked worker: where to send the state, else -1 */
+  int             cursor_fd;  /* in a forked worker: where the next (later) target comes from */
 } TraceRecorder;
 
 static void trace_release_checkpoints (HsTrace *trace);
@@ -256,20 +257,26 @@ read_all (int     fd,
   return TRUE;
 }
 
-/* In a forked worker: send the state to the parent and vanish without
- * unwinding anything (this process is a disposable copy). */
-G_NORETURN static void
-send_and_exit (TraceRecorder *self,
-               HsHeapState   *state)
+/* In a forked worker: send the state to the parent, then wait for a later
+ * step to run on to (the worker is a cursor: stepping forward costs only
+ * the steps in between). It never unwinds: it is a disposable copy. */
+static void
+send_state (TraceRecorder *self,
+            HsHeapState   *state)
 {
   GByteArray *out = g_byte_array_new ();
-  guint64 len;
+  guint64 len, next;
 
   _hs_heap_state_write (state, out);
   len = out->len;
   write_all (self->result_fd, (const guint8 *) &len, sizeof len);
   write_all (self->result_fd, out->data, out->len);
-  _exit (0);
+  g_byte_array_unref (out);
+  hs_heap_state_unref (state);
+  self->state = NULL;
+  if (self->cursor_fd < 0 || !read_all (self->cursor_fd, (guint8 *) &next, sizeof next))
+    _exit (0);
+  self->target = next;
 }
 #endif
 
@@ -329,7 +336,10 @@ rec_on_line (HsRecorder *rec,
     self->state = capture (self, line);
 #ifdef G_OS_UNIX
     if (self->result_fd >= 0)
-      send_and_exit (self, self->state);
+      {
+        send_state (self, self->state);
+        return TRUE;
+      }
 #endif
     return FALSE;
   }
@@ -352,34 +362,66 @@ static void
 checkpoint_serve (TraceRecorder *self,
                   Checkpoint    *cp)
 {
+  int cursor_pid = -1, cursor_fd = -1;
+  guint64 cursor_step = 0;
+
+  /* A cursor that died makes its pipe fail; that must not kill us. */
+  signal (SIGPIPE, SIG_IGN);
   for (;;)
     {
       guint64 target;
-      int pid;
+      int pid, p[2];
 
       if (!read_all (cp->cmd_fd, (guint8 *) &target, sizeof target))
         _exit (0);
+
+      /* The running cursor goes on if the step is ahead of it. */
+      if (cursor_pid > 0 && target > cursor_step
+          && write_all (cursor_fd, (const guint8 *) &target, sizeof target))
+        {
+          cursor_step = target;
+          continue;
+        }
+      if (cursor_pid > 0)
+        {
+          close (cursor_fd);
+          kill (cursor_pid, SIGKILL);
+          while (waitpid (cursor_pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+          cursor_pid = -1;
+        }
+      if (pipe (p) != 0)
+        p[0] = p[1] = -1;
       pid = fork ();
       if (pid == 0)
         {
+          if (p[1] >= 0)
+            close (p[1]);
+          close (cp->cmd_fd);
           self->mode = MODE_REPLAY;
           self->target = target;
           self->seen = cp->step;
           self->result_fd = cp->res_fd;
+          self->cursor_fd = p[0];
           self->vm->write = NULL;
           self->vm->max_steps = G_MAXUINT64;
           clear_events (self->events);
           return;
         }
+      if (p[0] >= 0)
+        close (p[0]);
       if (pid < 0)
         {
           guint64 zero = 0;
 
+          if (p[1] >= 0)
+            close (p[1]);
           write_all (cp->res_fd, (const guint8 *) &zero, sizeof zero);
           continue;
         }
-      while (waitpid (pid, NULL, 0) < 0 && errno == EINTR)
-        ;
+      cursor_pid = pid;
+      cursor_fd = p[1];
+      cursor_step = target;
     }
 }
 
@@ -558,6 +600,7 @@ hs_trace_new (const char    *source,
   rec.interval = CHECKPOINT_INTERVAL_USEC;
   rec.events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
   rec.result_fd = -1;
+  rec.cursor_fd = -1;
   program->vm->recorder = &rec.parent;
   program->vm->max_steps = trace->max_steps + 1;
 #ifdef G_OS_UNIX
@@ -747,6 +790,7 @@ replay_from_start (HsTrace *trace,
   rec.target = step;
   rec.events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
   rec.result_fd = -1;
+  rec.cursor_fd = -1;
   program->vm->recorder = &rec.parent;
   program->vm->max_steps = trace->max_steps + 1;
   hs_program_run (program);

@@ -189,20 +189,27 @@ bench (const Workload *w,
     }
   qsort (seeks, G_N_ELEMENTS (seeks), sizeof seeks[0], compare_double);
 
-  for (guint i = 0; i < 50; i++)
-    {
-      guint64 step = g_rand_int_range (rand, 1, (gint32) n - 1);
-      HsHeapState *state;
+  /* Stepping as a learner does: 50 steps forward, then 50 back. */
+  {
+    guint64 step = g_rand_int_range (rand, 100, (gint32) n - 100);
+    HsHeapState *state = hs_trace_get_state (trace, step);
 
-      start = now_ms ();
-      state = hs_trace_get_state (trace, step + 1);
-      next_ms += now_ms () - start;
-      hs_heap_state_unref (state);
-      start = now_ms ();
-      state = hs_trace_get_state (trace, step - 1);
-      prev_ms += now_ms () - start;
-      hs_heap_state_unref (state);
-    }
+    hs_heap_state_unref (state);
+    for (guint i = 0; i < 50; i++)
+      {
+        start = now_ms ();
+        state = hs_trace_get_state (trace, ++step);
+        next_ms += now_ms () - start;
+        hs_heap_state_unref (state);
+      }
+    for (guint i = 0; i < 50; i++)
+      {
+        start = now_ms ();
+        state = hs_trace_get_state (trace, --step);
+        prev_ms += now_ms () - start;
+        hs_heap_state_unref (state);
+      }
+  }
 
   g_print ("%-10s steps %7" G_GUINT64_FORMAT "  python3 %6.1f ms  record %6.1f ms (%.2fx)"
            "  history %5.1f B/step  checkpoints %2u\n",
