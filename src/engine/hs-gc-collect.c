@@ -6,6 +6,13 @@
  * order is observable: it decides which __del__ runs first, when weakref
  * callbacks fire and what gc.collect() returns. Each phase is reported to
  * the recorder so the app can show a collection happening.
+ *
+ * Flags during a collection: COLLECTING (CPython's PREV_MASK_COLLECTING) is
+ * set on every object of the generation being collected by update_refs and
+ * cleared once move_unreachable finds it reachable; objects of the
+ * unreachable set keep it until they are freed or survive.
+ * HS_OBJ_UNREACHABLE (NEXT_MASK_UNREACHABLE) marks the tentatively
+ * unreachable objects while move_unreachable runs.
  */
 
 #include "config.h"
@@ -68,17 +75,16 @@ static void
 list_merge (HsObject *from,
             HsObject *to)
 {
-  if (list_is_empty (from))
-    return;
-  {
-    HsObject *first = from->gc_next, *last = from->gc_prev, *tail = to->gc_prev;
+  if (!list_is_empty (from))
+    {
+      HsObject *first = from->gc_next, *last = from->gc_prev, *tail = to->gc_prev;
 
-    tail->gc_next = first;
-    first->gc_prev = tail;
-    last->gc_next = to;
-    to->gc_prev = last;
-    list_init (from);
-  }
+      tail->gc_next = first;
+      first->gc_prev = tail;
+      last->gc_next = to;
+      to->gc_prev = last;
+    }
+  list_init (from);
 }
 
 static gsize
@@ -99,7 +105,26 @@ set_gen (HsObject *head,
     o->gen = gen;
 }
 
+static void
+clear_flags (HsObject *head,
+             guint     flags)
+{
+  for (HsObject *o = head->gc_next; o != head; o = o->gc_next)
+    o->flags &= ~flags;
+}
+
 /* Recording ------------------------------------------------------------------ */
+
+static void
+record (HsVM     *vm,
+        HsObject *o,
+        int       phase,
+        gssize    gc_refs)
+{
+  if (vm->recorder != NULL)
+    hs_recorder_on_event (vm->recorder, HS_EVENT_GC_PHASE, o,
+                          ((gint64) phase << 32) | (guint32) gc_refs);
+}
 
 static void
 record_list (HsVM     *vm,
@@ -109,8 +134,37 @@ record_list (HsVM     *vm,
   if (vm->recorder == NULL)
     return;
   for (HsObject *o = head->gc_next; o != head; o = o->gc_next)
-    hs_recorder_on_event (vm->recorder, HS_EVENT_GC_PHASE, o,
-                          ((gint64) phase << 32) | (guint32) o->gc_refs);
+    record (vm, o, phase, o->gc_refs);
+}
+
+/* Debug output (gc.set_debug) ---------------------------------------------------------- */
+
+static void
+debug_write (HsVM       *vm,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+debug_write (HsVM       *vm,
+             const char *format,
+             ...)
+{
+  g_autofree char *text = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  text = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  hs_vm_write (vm, HS_STREAM_STDERR, text, -1);
+}
+
+static void
+debug_cycle (HsVM       *vm,
+             const char *msg,
+             HsObject   *o)
+{
+  debug_write (vm, "gc: %s <%s 0x%" G_GINT64_MODIFIER "x>\n", msg, o->ob_type->name,
+               hs_object_id (o));
 }
 
 /* The reachability computation -------------------------------------------------- */
@@ -141,17 +195,14 @@ subtract_refs (HsObject *head)
       o->ob_type->tp_traverse (o, visit_decref, NULL);
 }
 
-typedef struct
-{
-  HsObject *young;
-} ReachableCtx;
-
 static void
 visit_reachable (HsObject *op,
                  gpointer  data)
 {
-  ReachableCtx *ctx = data;
+  HsObject *young = data;
 
+  /* Objects of other generations, and those already scanned (left of the
+   * scan position), are not COLLECTING. */
   if (!(op->flags & HS_OBJ_GC_TRACKED) || !(op->flags & COLLECTING))
     return;
   if (op->flags & HS_OBJ_UNREACHABLE)
@@ -159,7 +210,7 @@ visit_reachable (HsObject *op,
       /* Tentatively unreachable, but reachable after all: back to the tail
        * of young, to be scanned again. */
       op->flags &= ~HS_OBJ_UNREACHABLE;
-      list_move (op, ctx->young);
+      list_move (op, young);
       op->gc_refs = 1;
     }
   else if (op->gc_refs == 0)
@@ -170,15 +221,15 @@ static void
 move_unreachable (HsObject *young,
                   HsObject *unreachable)
 {
-  ReachableCtx ctx = { young };
   HsObject *o = young->gc_next;
 
   while (o != young)
     {
       if (o->gc_refs > 0)
         {
+          /* The traversal may append to young: read the next one after it. */
           if (o->ob_type->tp_traverse != NULL)
-            o->ob_type->tp_traverse (o, visit_reachable, &ctx);
+            o->ob_type->tp_traverse (o, visit_reachable, young);
           o->flags &= ~COLLECTING;
           o = o->gc_next;
         }
@@ -194,20 +245,11 @@ move_unreachable (HsObject *young,
 }
 
 static void
-clear_unreachable_flags (HsObject *head)
-{
-  for (HsObject *o = head->gc_next; o != head; o = o->gc_next)
-    o->flags &= ~(HS_OBJ_UNREACHABLE | COLLECTING);
-}
-
-static void
-deduce_unreachable (HsVM     *vm,
-                    HsObject *base,
+deduce_unreachable (HsObject *base,
                     HsObject *unreachable)
 {
   update_refs (base);
   subtract_refs (base);
-  record_list (vm, base, 1);
   move_unreachable (base, unreachable);
 }
 
@@ -221,7 +263,7 @@ untrack_tuples (HsVM     *vm,
     {
       HsObject *next = o->gc_next;
 
-      if (o->ob_type == vm->types.tuple && hs_tuple_may_untrack (o))
+      if (hs_tuple_check_exact (o) && hs_tuple_may_untrack (o))
         hs_gc_untrack (vm, o);
       o = next;
     }
@@ -245,72 +287,81 @@ untrack_dicts (HsVM     *vm,
 
 /* Weak references ---------------------------------------------------------------- */
 
-static gboolean
-is_weakref (HsVM     *vm,
-            HsObject *o)
-{
-  HsType *t = o->ob_type;
-
-  return t == vm->types.weakref || t == vm->types.weakproxy || t == vm->types.weakcallableproxy
-         || hs_type_is_subtype (t, vm->types.weakref);
-}
-
 static gssize
 handle_weakrefs (HsVM     *vm,
                  HsObject *unreachable,
-                 HsObject *old)
+                 HsObject *old,
+                 int       old_gen)
 {
-  g_autoptr(GPtrArray) to_call = g_ptr_array_new ();
+  HsObject wrcb_to_call;
   gssize num_freed = 0;
-  HsObject *saved;
+  HsObject *next;
 
-  /* Weak references that are garbage themselves: cleared, callbacks never run. */
-  for (HsObject *o = unreachable->gc_next; o != unreachable; o = o->gc_next)
-    if (is_weakref (vm, o))
-      hs_weakref_clear_ref (vm, (HsWeakRef *) o);
+  list_init (&wrcb_to_call);
 
-  for (HsObject *o = unreachable->gc_next; o != unreachable; o = o->gc_next)
+  /* Clear every weak reference to the unreachable objects first: no
+   * callback may run before all are cleared, or it could resurrect
+   * garbage through a still-active reference. */
+  for (HsObject *o = unreachable->gc_next; o != unreachable; o = next)
     {
+      next = o->gc_next;
+
+      /* A weak reference that is garbage itself is cleared; its callback
+       * never runs. */
+      if (hs_weakref_check (vm, o))
+        hs_weakref_clear_ref (vm, HS_WEAKREF (o));
+
       while (o->weakrefs != NULL)
         {
           HsWeakRef *wr = o->weakrefs;
+          HsObject *wro = (HsObject *) wr;
 
           hs_weakref_clear_ref (vm, wr);
           if (vm->recorder != NULL)
-            hs_recorder_on_event (vm->recorder, HS_EVENT_WEAKREF_CLEARED, (HsObject *) wr,
+            hs_recorder_on_event (vm->recorder, HS_EVENT_WEAKREF_CLEARED, wro,
                                   (gint64) o->serial);
           if (wr->callback == NULL)
             continue;
-          if (wr->base.flags & HS_OBJ_UNREACHABLE)
-            continue;
-          g_ptr_array_add (to_call, hs_incref ((HsObject *) wr));
+          if (wro->flags & COLLECTING)
+            continue;   /* the weakref is trash too */
+          /* Keep it alive and move it out of its generation until its
+           * callback ran. */
+          hs_incref (wro);
+          if (wro->flags & HS_OBJ_GC_TRACKED)
+            list_move (wro, &wrcb_to_call);
+          else
+            {
+              /* Never happens with the engine's weakrefs (always tracked). */
+              hs_decref (vm, wro);
+            }
         }
     }
 
-  saved = hs_err_fetch (vm);
-  for (guint i = 0; i < to_call->len; i++)
+  while (!list_is_empty (&wrcb_to_call))
     {
-      HsObject *wr = g_ptr_array_index (to_call, i);
-      HsObject *cb = ((HsWeakRef *) wr)->callback;
+      HsObject *op = wrcb_to_call.gc_next;
+      HsObject *callback = HS_WEAKREF (op)->callback;
 
-      if (cb != NULL)
+      if (callback != NULL)
         {
-          HsObject *res;
+          HsObject *res = hs_object_call (vm, callback, &op, 1, NULL);
 
-          hs_incref (cb);
-          res = hs_object_call (vm, cb, &wr, 1, NULL);
           if (res == NULL)
-            hs_err_write_unraisable (vm, cb);
+            hs_err_write_unraisable (vm, callback);
           else
             hs_decref (vm, res);
-          hs_decref (vm, cb);
         }
-      if (wr->ob_refcnt == 1)
+      /* Our reference may be the last one now: a reachable weak value
+       * dictionary whose callback removed the entry, for instance. */
+      hs_decref (vm, op);
+      if (wrcb_to_call.gc_next == op)
+        {
+          op->gen = old_gen;
+          list_move (op, old);
+        }
+      else
         num_freed++;
-      hs_decref (vm, wr);
     }
-  hs_err_restore (vm, saved);
-  (void) old;
   return num_freed;
 }
 
@@ -322,6 +373,8 @@ finalize_garbage (HsVM     *vm,
 {
   HsObject seen;
 
+  /* A finalizer may free any object of the list: always take the first
+   * one and move it aside. */
   list_init (&seen);
   while (!list_is_empty (collectable))
     {
@@ -333,8 +386,7 @@ finalize_garbage (HsVM     *vm,
           HsObject *saved = hs_err_fetch (vm);
 
           o->flags |= HS_OBJ_FINALIZED;
-          if (vm->recorder != NULL)
-            hs_recorder_on_event (vm->recorder, HS_EVENT_GC_PHASE, o, (gint64) 3 << 32);
+          record (vm, o, HS_GC_PHASE_FINALIZE, 0);
           hs_incref (o);
           o->ob_type->tp_finalize (vm, o);
           hs_decref (vm, o);
@@ -352,12 +404,10 @@ handle_resurrected_objects (HsVM     *vm,
                             HsObject *old,
                             int       old_gen)
 {
-  update_refs (unreachable);
-  subtract_refs (unreachable);
-  move_unreachable (unreachable, still_unreachable);
-  clear_unreachable_flags (still_unreachable);
-  clear_unreachable_flags (unreachable);
-  record_list (vm, unreachable, 4);
+  clear_flags (unreachable, COLLECTING);
+  deduce_unreachable (unreachable, still_unreachable);
+  clear_flags (still_unreachable, HS_OBJ_UNREACHABLE);
+  record_list (vm, unreachable, HS_GC_PHASE_RESURRECTED);
   set_gen (unreachable, old_gen);
   list_merge (unreachable, old);
 }
@@ -372,16 +422,16 @@ delete_garbage (HsVM     *vm,
     {
       HsObject *o = collectable->gc_next;
 
+      record (vm, o, HS_GC_PHASE_CLEAR, 0);
       if (vm->gc->debug & HS_GC_DEBUG_SAVEALL)
         {
-          hs_list_append (vm, vm->gc->garbage, o);
+          if (hs_list_append (vm, vm->gc->garbage, o) < 0)
+            hs_err_clear (vm);
         }
       else if (o->ob_type->tp_clear != NULL)
         {
           HsObject *saved = hs_err_fetch (vm);
 
-          if (vm->recorder != NULL)
-            hs_recorder_on_event (vm->recorder, HS_EVENT_GC_PHASE, o, (gint64) 5 << 32);
           hs_incref (o);
           o->ob_type->tp_clear (vm, o);
           hs_decref (vm, o);
@@ -390,7 +440,7 @@ delete_garbage (HsVM     *vm,
       if (collectable->gc_next == o)
         {
           /* Still alive: it may die later. */
-          o->flags &= ~(COLLECTING | HS_OBJ_UNREACHABLE);
+          o->flags &= ~COLLECTING;
           o->gen = old_gen;
           list_move (o, old);
         }
@@ -407,18 +457,21 @@ invoke_callbacks (HsVM       *vm,
                   gssize      uncollectable)
 {
   HsObject *callbacks = vm->gc->callbacks;
-  HsObject *info, *phase_obj, *copy;
-  HsObject *saved;
+  HsObject *info = NULL;
 
-  if (callbacks == NULL || HS_LIST (callbacks)->len == 0)
+  if (callbacks == NULL)
     return;
-  saved = hs_err_fetch (vm);
-  info = hs_dict_new (vm);
-  phase_obj = hs_str_intern (vm, phase);
-  if (info != NULL)
+  if (HS_LIST (callbacks)->len != 0)
     {
       HsObject *v;
 
+      /* Py_BuildValue("{sisnsn}"): a fresh dict for each phase. */
+      info = hs_dict_new (vm);
+      if (info == NULL)
+        {
+          hs_err_clear (vm);
+          return;
+        }
       v = hs_int_from_i64 (vm, generation);
       hs_dict_setitem_str (vm, info, "generation", v);
       hs_decref (vm, v);
@@ -429,37 +482,51 @@ invoke_callbacks (HsVM       *vm,
       hs_dict_setitem_str (vm, info, "uncollectable", v);
       hs_decref (vm, v);
     }
-  /* The list may change while the callbacks run. */
-  copy = hs_sequence_list (vm, callbacks);
-  for (gsize i = 0; copy != NULL && info != NULL && i < HS_LIST (copy)->len; i++)
+  /* The list may change while the callbacks run: index it live, as CPython. */
+  for (gsize i = 0; i < HS_LIST (callbacks)->len; i++)
     {
-      HsObject *cb = HS_LIST (copy)->items[i];
-      HsObject *args[2] = { phase_obj, info };
-      HsObject *r = hs_object_call (vm, cb, args, 2, NULL);
+      HsObject *cb = hs_incref (HS_LIST (callbacks)->items[i]);
+      HsObject *args[2];
+      HsObject *r;
 
+      args[0] = hs_str_new (vm, phase, -1);
+      args[1] = info;
+      r = args[0] != NULL ? hs_object_call (vm, cb, args, 2, NULL) : NULL;
+      hs_xdecref (vm, args[0]);
       if (r == NULL)
         hs_err_write_unraisable (vm, cb);
       else
         hs_decref (vm, r);
+      hs_decref (vm, cb);
     }
-  hs_xdecref (vm, copy);
   hs_xdecref (vm, info);
-  hs_xdecref (vm, phase_obj);
-  hs_err_restore (vm, saved);
 }
 
 /* The collection ------------------------------------------------------------------ */
 
 static gssize
-collect_main (HsVM *vm,
-              int   generation)
+collect_main (HsVM   *vm,
+              int     generation,
+              gssize *n_collected,
+              gssize *n_uncollectable)
 {
   HsGCState *gc = vm->gc;
   HsObject *young, *old;
   HsObject unreachable, final_unreachable;
-  gssize m = 0;
+  gssize m = 0, n = 0;
   int old_gen = generation < 2 ? generation + 1 : 2;
 
+  if (gc->debug & HS_GC_DEBUG_STATS)
+    {
+      debug_write (vm, "gc: collecting generation %d...\n", generation);
+      debug_write (vm, "gc: objects in each generation: %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT
+                   " %" G_GSIZE_FORMAT "\n", list_size (&gc->gens[0].head),
+                   list_size (&gc->gens[1].head), list_size (&gc->gens[2].head));
+      debug_write (vm, "gc: objects in permanent generation: %" G_GSIZE_FORMAT "\n",
+                   list_size (&gc->permanent.head));
+    }
+
+  /* Counters: the next generation counts one more collection of this one. */
   if (generation + 1 < HS_GC_NUM_GENERATIONS)
     gc->gens[generation + 1].count++;
   for (int i = 0; i <= generation; i++)
@@ -473,11 +540,12 @@ collect_main (HsVM *vm,
   set_gen (young, generation);
 
   list_init (&unreachable);
-  deduce_unreachable (vm, young, &unreachable);
-  clear_unreachable_flags (young);
-  untrack_tuples (vm, young);
-  record_list (vm, &unreachable, 2);
+  update_refs (young);
+  subtract_refs (young);
+  record_list (vm, young, HS_GC_PHASE_GC_REFS);
+  move_unreachable (young, &unreachable);
 
+  untrack_tuples (vm, young);
   /* Survivors move on. */
   if (young != old)
     {
@@ -488,24 +556,63 @@ collect_main (HsVM *vm,
     }
   else
     {
+      /* Only full collections untrack dicts (CPython issue #14775). */
       untrack_dicts (vm, young);
       gc->long_lived_pending = 0;
       gc->long_lived_total = list_size (young);
     }
 
-  m += handle_weakrefs (vm, &unreachable, old);
+  /* No legacy (tp_del) finalizers exist here: nothing is uncollectable.
+   * From now on the unreachable list is a plain list; its objects keep the
+   * COLLECTING flag. */
+  clear_flags (&unreachable, HS_OBJ_UNREACHABLE);
+  record_list (vm, &unreachable, HS_GC_PHASE_UNREACHABLE);
+
+  if (gc->debug & HS_GC_DEBUG_COLLECTABLE)
+    for (HsObject *o = unreachable.gc_next; o != &unreachable; o = o->gc_next)
+      debug_cycle (vm, "collectable", o);
+
+  /* Weak references first, then finalizers, then what is left is freed. */
+  m += handle_weakrefs (vm, &unreachable, old, old_gen);
   finalize_garbage (vm, &unreachable);
 
   list_init (&final_unreachable);
   handle_resurrected_objects (vm, &unreachable, &final_unreachable, old, old_gen);
-  record_list (vm, &final_unreachable, 5);
 
   m += list_size (&final_unreachable);
   delete_garbage (vm, &final_unreachable, old, old_gen);
 
+  if (gc->debug & HS_GC_DEBUG_STATS)
+    debug_write (vm, "gc: done, %" G_GSSIZE_FORMAT " unreachable, %" G_GSSIZE_FORMAT
+                 " uncollectable, 0.0000s elapsed\n", n + m, n);
+
   gc->stats_collections[generation]++;
   gc->stats_collected[generation] += m;
-  return m;
+  gc->stats_uncollectable[generation] += n;
+  if (n_collected != NULL)
+    *n_collected = m;
+  if (n_uncollectable != NULL)
+    *n_uncollectable = n;
+  return n + m;
+}
+
+/* gc_collect_with_callback; the caller has set gc->collecting. */
+static gssize
+collect_with_callback (HsVM       *vm,
+                       int         generation,
+                       const char *reason)
+{
+  gssize result, collected = 0, uncollectable = 0;
+
+  if (vm->recorder != NULL)
+    hs_recorder_on_event (vm->recorder, HS_EVENT_GC_START, NULL,
+                          generation | (g_str_equal (reason, "automatic") ? 0x100 : 0));
+  invoke_callbacks (vm, "start", generation, 0, 0);
+  result = collect_main (vm, generation, &collected, &uncollectable);
+  invoke_callbacks (vm, "stop", generation, collected, uncollectable);
+  if (vm->recorder != NULL)
+    hs_recorder_on_event (vm->recorder, HS_EVENT_GC_END, NULL, result);
+  return result;
 }
 
 gssize
@@ -514,19 +621,45 @@ hs_gc_collect (HsVM       *vm,
                const char *reason)
 {
   HsGCState *gc = vm->gc;
+  HsObject *saved;
   gssize n;
 
   if (gc->collecting)
     return 0;
   gc->collecting = TRUE;
+  saved = hs_err_fetch (vm);
+  n = collect_with_callback (vm, generation, reason);
+  hs_err_restore (vm, saved);
+  gc->collecting = FALSE;
+  return n;
+}
+
+gssize
+_hs_gc_collect_if_enabled (HsVM *vm)
+{
+  if (!vm->gc->enabled)
+    return 0;
+  return hs_gc_collect (vm, HS_GC_NUM_GENERATIONS - 1, "shutdown");
+}
+
+gssize
+_hs_gc_collect_no_fail (HsVM *vm)
+{
+  HsGCState *gc = vm->gc;
+  HsObject *saved;
+  gssize n;
+
+  if (gc->collecting)
+    return 0;
+  gc->collecting = TRUE;
+  saved = hs_err_fetch (vm);
   if (vm->recorder != NULL)
-    hs_recorder_on_event (vm->recorder, HS_EVENT_GC_START, NULL,
-                          generation | (g_str_equal (reason, "automatic") ? 0x100 : 0));
-  invoke_callbacks (vm, "start", generation, 0, 0);
-  n = collect_main (vm, generation);
-  invoke_callbacks (vm, "stop", generation, n, 0);
+    hs_recorder_on_event (vm->recorder, HS_EVENT_GC_START, NULL, HS_GC_NUM_GENERATIONS - 1);
+  n = collect_main (vm, HS_GC_NUM_GENERATIONS - 1, NULL, NULL);
   if (vm->recorder != NULL)
     hs_recorder_on_event (vm->recorder, HS_EVENT_GC_END, NULL, n);
+  hs_err_clear (vm);
+  hs_err_restore (vm, saved);
   gc->collecting = FALSE;
   return n;
 }

@@ -40,6 +40,19 @@ struct _HsGCState
   gssize         stats_collections[HS_GC_NUM_GENERATIONS];
   gssize         stats_collected[HS_GC_NUM_GENERATIONS];
   gssize         stats_uncollectable[HS_GC_NUM_GENERATIONS];
+
+  /* The weakref module's own classes and weakref.finalize's registry
+   * (hs-weakref*.c). They live here because they are per VM. */
+  HsType        *keyedref_type;
+  HsType        *wvd_type;       /* WeakValueDictionary */
+  HsType        *wkd_type;       /* WeakKeyDictionary */
+  HsType        *weakset_type;
+  HsType        *weakiter_type;  /* their iterators */
+  HsType        *finalize_type;
+  HsObject      *finalize_registry;   /* dict: finalize → None, creation order */
+  gint64         finalize_next_index;
+  gboolean       finalize_dirty;      /* a finalize was created (exit loop rescans) */
+  gboolean       finalize_shutdown;   /* set once the atexit finalizers ran */
 };
 
 HsGCState *_hs_gc_state_new      (void);
@@ -51,10 +64,16 @@ void       _hs_gc_init_objects   (HsVM       *vm);   /* callbacks / garbage list
 void       _hs_gc_on_alloc       (HsVM       *vm);
 void       _hs_gc_on_free        (HsVM       *vm);
 
-/* gc.collect(generation): returns collected + uncollectable, or -1 on error. */
+/* gc.collect(generation) with gc.callbacks: returns collected +
+ * uncollectable, or 0 when a collection is already running. */
 gssize     hs_gc_collect         (HsVM       *vm,
                                   int         generation,
                                   const char *reason);
+/* Interpreter exit. PyGC_Collect: a full collection with callbacks, only
+ * when automatic collection is enabled. _PyGC_CollectNoFail: a full
+ * collection without callbacks, whatever gc.disable() said. */
+gssize     _hs_gc_collect_if_enabled (HsVM   *vm);
+gssize     _hs_gc_collect_no_fail    (HsVM   *vm);
 int        hs_gc_generation_of   (HsObject   *o);    /* 0..2, 3 permanent, -1 untracked */
 /* The automatic collection (gc_collect_generations): picks the oldest
  * generation over its threshold, with the 25% rule for generation 2. */

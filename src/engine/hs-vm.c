@@ -22,6 +22,7 @@
 #include "hs-str-object.h"
 #include "hs-type-object.h"
 #include "hs-vm.h"
+#include "hs-weakref.h"
 
 #define HS_DEFAULT_MAX_HEAP_BYTES (G_GUINT64_CONSTANT (512) * 1024 * 1024)
 #define HS_DEFAULT_MAX_OBJECTS    (G_GUINT64_CONSTANT (20) * 1000 * 1000)
@@ -98,6 +99,7 @@ hs_vm_new (void)
   init_singletons (vm);
   _hs_type_ready_pending (vm);
   _hs_gc_init_objects (vm);
+  _hs_weakref_init_types (vm);
   _hs_builtins_init (vm);
 
   return vm;
