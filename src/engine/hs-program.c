@@ -20,6 +20,7 @@
 #include "hs-recorder.h"
 #include "hs-str-object.h"
 #include "hs-vm.h"
+#include "hs-weakref.h"
 
 static void
 dump_code (HsCode *code)
@@ -111,18 +112,23 @@ shutdown (HsProgram *p,
   HsVM *vm = p->vm;
   HsObject *name;
 
-  /* Py_FinalizeEx: the pre-shutdown collection (only with automatic GC
-   * enabled), then __main__ leaves sys.modules and one more collection
-   * finds what only the globals kept alive. */
-  if (vm->gc->enabled)
-    hs_gc_collect (vm, 2, "shutdown");
+  /* Py_FinalizeEx, step by step. The atexit callbacks: weakref.finalize
+   * objects whose referent is still alive, newest first. */
+  _hs_weakref_run_atexit (vm);
   hs_err_clear (vm);
+  /* The pre-shutdown collection (PyGC_Collect: only with automatic GC
+   * enabled, with gc.callbacks), while every module is intact. */
+  _hs_gc_collect_if_enabled (vm);
+  hs_err_clear (vm);
+  /* finalize_modules: __main__ leaves sys.modules; its globals die by
+   * refcount, or survive as a cycle through their functions and classes
+   * until the next collection (_PyGC_CollectNoFail: no callbacks). */
   name = hs_str_intern (vm, "__main__");
   hs_dict_delitem (vm, vm->modules, name);
   hs_decref (vm, name);
   hs_decref (vm, main_module);
   hs_err_clear (vm);
-  hs_gc_collect (vm, 2, "shutdown");
+  _hs_gc_collect_no_fail (vm);
   hs_err_clear (vm);
 }
 
