@@ -330,8 +330,7 @@ _hs_exc_init_types (HsVM *vm)
   { \
     HsType *parent_type = vm->types.parent; \
     HsType *t = _hs_type_new_builtin (vm, #name, parent_type, sizeof (HsBaseException), 72, \
-                                      HS_TPFLAG_GC | HS_TPFLAG_BASETYPE | HS_TPFLAG_EXCEPTION \
-                                      | HS_TPFLAG_WEAKREFABLE); \
+                                      HS_TPFLAG_GC | HS_TPFLAG_BASETYPE | HS_TPFLAG_EXCEPTION); \
     if (parent_type == vm->types.object) \
       { \
         t->tp_new = exception_new; \

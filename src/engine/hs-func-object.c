@@ -228,6 +228,8 @@ cfunction_dealloc (HsVM     *vm,
   HsCFunction *f = (HsCFunction *) self;
 
   hs_gc_untrack (vm, self);
+  if (self->weakrefs != NULL)
+    hs_weakref_clear_all (vm, self, TRUE);
   hs_clear_ref (vm, &f->self);
   hs_clear_ref (vm, &f->module_name);
   hs_object_free (vm, self);
@@ -794,7 +796,7 @@ _hs_func_init_types (HsVM *vm)
   _hs_type_ready (vm, t);
 
   t = _hs_type_new_builtin (vm, "builtin_function_or_method", object, sizeof (HsCFunction), 72,
-                            HS_TPFLAG_GC);
+                            HS_TPFLAG_GC | HS_TPFLAG_WEAKREFABLE);
   t->tp_dealloc = cfunction_dealloc;
   t->tp_traverse = cfunction_traverse;
   t->tp_call = cfunction_call;

@@ -18,6 +18,7 @@
 #include "hs-str-object.h"
 #include "hs-type-object.h"
 #include "hs-vm.h"
+#include "hs-weakref.h"
 
 /* module ------------------------------------------------------------------ */
 
@@ -94,6 +95,8 @@ module_dealloc (HsVM     *vm,
                 HsObject *self)
 {
   hs_gc_untrack (vm, self);
+  if (self->weakrefs != NULL)
+    hs_weakref_clear_all (vm, self, TRUE);
   hs_clear_ref (vm, &HS_MODULE (self)->dict);
   hs_clear_ref (vm, &HS_MODULE (self)->name);
   hs_object_free (vm, self);
