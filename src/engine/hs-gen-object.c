@@ -303,8 +303,9 @@ gen_finalize (HsVM     *vm,
   HsGenerator *gen = HS_GENERATOR (self);
   HsObject *res;
 
-  /* _PyGen_Finalize: only a generator suspended at a yield needs closing. */
-  if (gen->state != HS_GEN_SUSPENDED)
+  /* _PyGen_Finalize: every generator that has not completed is closed; an
+   * unstarted one just drops its frame (which can break a cycle). */
+  if (gen->state != HS_GEN_SUSPENDED && gen->state != HS_GEN_CREATED)
     return;
   res = gen_close_internal (vm, self);
   if (res == NULL)
