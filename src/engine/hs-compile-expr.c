@@ -1076,8 +1076,22 @@ _hs_compile_expr (HsCompiler *c,
       compile_slice (c, e);
       break;
 
-    case HS_EXPR_LIST:
     case HS_EXPR_TUPLE:
+      {
+        /* ast_opt.c folds every constant tuple, whatever its length. */
+        HsObject *k = _hs_fold_constant (c, e);
+
+        if (k != NULL)
+          {
+            set_loc (c, &e->loc);
+            _hs_emit_load_const (c, k);
+            break;
+          }
+      }
+      compile_display (c, e);
+      break;
+
+    case HS_EXPR_LIST:
     case HS_EXPR_SET:
       compile_display (c, e);
       break;
