@@ -27,7 +27,8 @@ struct _HsRunRequest
   char         *source;
   char         *filename;
   guint64       max_steps;
-  HsTrace      *old_trace;    /* to keep the learner's place */
+  HsTrace      *old_trace;    /* to keep the learner's place; dropped by the worker */
+  guint         old_serial;
   char         *old_source;
   guint64       old_step;
 
@@ -50,6 +51,7 @@ struct _HsSession
 
   /* The run shown; a new run replaces it only once complete */
   HsTrace       *trace;
+  guint          trace_serial;    /* tells a run's workers from an older run's */
   char          *trace_source;
   char         **trace_lines;
   HsDiagnostic  *error;
@@ -77,6 +79,7 @@ struct _HsSession
 
 /* hs-session-tasks.c */
 void      _hs_run_request_unref        (HsRunRequest  *request);
+void      _hs_session_release_trace    (HsTrace       *trace);
 guint     _hs_session_get_n_workers    (void);
 void      _hs_session_start_run        (HsSession     *self);
 void      _hs_session_cancel_run       (HsSession     *self);
@@ -103,12 +106,12 @@ int       _hs_session_map_line         (const char    *old_source,
 void      _hs_session_run_finished     (HsSession     *self,
                                         HsRunRequest  *request);
 void      _hs_session_states_ready     (HsSession     *self,
-                                        HsTrace       *trace,
+                                        guint          trace_serial,
                                         GArray        *steps,
                                         GPtrArray     *states);
 void      _hs_session_search_finished  (HsSession     *self,
                                         GCancellable  *cancellable,
-                                        HsTrace       *trace,
+                                        guint          trace_serial,
                                         guint64        found);
 HsHeapState *_hs_session_peek_cached   (HsSession     *self,
                                         guint64        step);

@@ -43,6 +43,32 @@ worker_done (void)
 
 /* Runs ------------------------------------------------------------------- */
 
+/* Releasing a trace can take a while (it ends the engine's checkpoint
+ * processes and waits for them), so the last reference never goes on the
+ * main thread. */
+static void
+release_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  hs_trace_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+_hs_session_release_trace (HsTrace *trace)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (trace == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, _hs_session_release_trace);
+  g_task_set_task_data (task, trace, NULL);
+  g_task_run_in_thread (task, release_thread);
+}
+
 static void
 run_request_clear (gpointer data)
 {
@@ -51,9 +77,9 @@ run_request_clear (gpointer data)
   g_weak_ref_clear (&request->session);
   g_free (request->source);
   g_free (request->filename);
-  g_clear_pointer (&request->old_trace, hs_trace_unref);
+  _hs_session_release_trace (g_steal_pointer (&request->old_trace));
   g_free (request->old_source);
-  g_clear_pointer (&request->trace, hs_trace_unref);
+  _hs_session_release_trace (g_steal_pointer (&request->trace));
   g_clear_pointer (&request->error, hs_diagnostic_free);
   g_clear_pointer (&request->state, hs_heap_state_unref);
   g_clear_pointer (&request->prev, hs_heap_state_unref);
@@ -99,6 +125,7 @@ run_thread (GTask        *task,
       if (request->step > 0 && !run_cancelled (request))
         request->prev = hs_trace_get_state (request->trace, request->step - 1);
     }
+  g_clear_pointer (&request->old_trace, hs_trace_unref);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -142,6 +169,7 @@ _hs_session_start_run (HsSession *self)
   if (self->trace != NULL)
     {
       request->old_trace = hs_trace_ref (self->trace);
+      request->old_serial = self->trace_serial;
       request->old_source = g_strdup (self->trace_source);
       request->old_step = self->step;
     }
@@ -161,7 +189,8 @@ _hs_session_start_run (HsSession *self)
 typedef struct
 {
   GWeakRef   session;
-  HsTrace   *trace;
+  HsTrace   *trace;       /* dropped by the worker when done */
+  guint      trace_serial;
   GArray    *steps;     /* guint64 */
   GPtrArray *states;    /* HsHeapState, parallel to @steps */
 } StatesRequest;
@@ -172,7 +201,7 @@ states_request_free (gpointer data)
   StatesRequest *request = data;
 
   g_weak_ref_clear (&request->session);
-  hs_trace_unref (request->trace);
+  _hs_session_release_trace (request->trace);
   g_array_unref (request->steps);
   g_ptr_array_unref (request->states);
   g_free (request);
@@ -190,6 +219,7 @@ states_thread (GTask        *task,
   for (guint i = 0; i < request->steps->len; i++)
     g_ptr_array_add (request->states,
                      hs_trace_get_state (request->trace, g_array_index (request->steps, guint64, i)));
+  g_clear_pointer (&request->trace, hs_trace_unref);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -202,7 +232,7 @@ states_done (GObject      *source_object,
   g_autoptr(HsSession) self = g_weak_ref_get (&request->session);
 
   if (self != NULL)
-    _hs_session_states_ready (self, request->trace, request->steps, request->states);
+    _hs_session_states_ready (self, request->trace_serial, request->steps, request->states);
 }
 
 /* One request at a time: hs_trace_get_state() replays the snippet, and two
@@ -222,6 +252,7 @@ _hs_session_request_states (HsSession     *self,
   request = g_new0 (StatesRequest, 1);
   g_weak_ref_init (&request->session, self);
   request->trace = hs_trace_ref (self->trace);
+  request->trace_serial = self->trace_serial;
   request->steps = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_array_append_vals (request->steps, steps, n_steps);
   request->states = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_heap_state_unref);
@@ -239,7 +270,8 @@ typedef struct
 {
   GWeakRef      session;      /* hs_session_go_to_next_change() only */
   GCancellable *cancellable;
-  HsTrace      *trace;
+  HsTrace      *trace;        /* dropped by the worker when done */
+  guint         trace_serial;
   HsHeapState  *start;        /* the state at @from, when cached */
   guint64       from;
   guint64       id;
@@ -254,7 +286,7 @@ search_request_free (gpointer data)
 
   g_weak_ref_clear (&request->session);
   g_clear_object (&request->cancellable);
-  hs_trace_unref (request->trace);
+  _hs_session_release_trace (request->trace);
   g_clear_pointer (&request->start, hs_heap_state_unref);
   g_free (request);
   worker_done ();
@@ -267,23 +299,24 @@ search_thread (GTask        *task,
                GCancellable *cancellable)
 {
   SearchRequest *request = task_data;
-  guint64 n_steps = hs_trace_get_n_steps (request->trace);
+  HsTrace *trace = g_steal_pointer (&request->trace);
+  guint64 n_steps = hs_trace_get_n_steps (trace);
   g_autoptr(HsHeapState) before = NULL;
 
   before = request->start != NULL ? hs_heap_state_ref (request->start)
-                                  : hs_trace_get_state (request->trace, request->from);
+                                  : hs_trace_get_state (trace, request->from);
   request->found = G_MAXUINT64;
 
-  /* Each step is compared with the one before it. Every state is a replay
-   * today, so this is quadratic in the run's length: cancellable, and off
-   * the main thread. */
+  /* Each step is compared with the one before it. Without the engine's
+   * checkpoints every state is a replay from the start, so this is
+   * quadratic in the run's length: cancellable, and off the main thread. */
   for (guint64 step = request->from + 1; step < n_steps; step++)
     {
       g_autoptr(HsHeapState) after = NULL;
 
-      if (g_task_return_error_if_cancelled (task))
-        return;
-      after = hs_trace_get_state (request->trace, step);
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      after = hs_trace_get_state (trace, step);
       if (_hs_state_object_changed (before, after, request->id, request->what))
         {
           request->found = step;
@@ -296,7 +329,9 @@ search_thread (GTask        *task,
       g_clear_pointer (&before, hs_heap_state_unref);
       before = g_steal_pointer (&after);
     }
-  g_task_return_boolean (task, TRUE);
+  hs_trace_unref (trace);
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -311,7 +346,7 @@ search_go_done (GObject      *source_object,
     return;
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     request->found = G_MAXUINT64;
-  _hs_session_search_finished (self, request->cancellable, request->trace, request->found);
+  _hs_session_search_finished (self, request->cancellable, request->trace_serial, request->found);
 }
 
 void
@@ -329,6 +364,7 @@ _hs_session_search (HsSession           *self,
   g_weak_ref_init (&request->session, go ? self : NULL);
   request->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   request->trace = hs_trace_ref (self->trace);
+  request->trace_serial = self->trace_serial;
   request->from = self->step;
   request->id = id;
   request->what = what;

@@ -366,14 +366,17 @@ sync_step (HsSession *self)
 
 void
 _hs_session_states_ready (HsSession *self,
-                          HsTrace   *trace,
+                          guint      trace_serial,
                           GArray    *steps,
                           GPtrArray *states)
 {
   self->states_busy = FALSE;
   /* States of a run that has since been replaced are useless. */
-  if (trace != self->trace)
-    return;
+  if (trace_serial != self->trace_serial)
+    {
+      sync_step (self);
+      return;
+    }
   for (guint i = 0; i < steps->len; i++)
     if (g_ptr_array_index (states, i) != NULL)
       cache_insert (self, g_array_index (steps, guint64, i), g_ptr_array_index (states, i));
@@ -420,12 +423,14 @@ _hs_session_run_finished (HsSession    *self,
       guint64 step = request->step;
 
       /* The learner may have moved while the snippet ran. */
-      if (self->trace != NULL && self->trace == request->old_trace && self->step != request->old_step)
+      if (self->trace != NULL && self->trace_serial == request->old_serial
+          && self->step != request->old_step)
         step = _hs_session_map_step (self->trace, self->trace_source, self->step,
                                      request->trace, request->source);
 
-      g_clear_pointer (&self->trace, hs_trace_unref);
+      _hs_session_release_trace (g_steal_pointer (&self->trace));
       self->trace = hs_trace_ref (request->trace);
+      self->trace_serial++;
       g_free (self->trace_source);
       self->trace_source = g_strdup (request->source);
       g_strfreev (self->trace_lines);
@@ -464,14 +469,14 @@ _hs_session_run_finished (HsSession    *self,
 void
 _hs_session_search_finished (HsSession    *self,
                              GCancellable *cancellable,
-                             HsTrace      *trace,
+                             guint         trace_serial,
                              guint64       found)
 {
   if (cancellable != self->search_cancellable)
     return;
   g_clear_object (&self->search_cancellable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-  if (found != G_MAXUINT64 && trace == self->trace)
+  if (found != G_MAXUINT64 && trace_serial == self->trace_serial)
     hs_session_set_step (self, found);
 }
 
@@ -499,7 +504,7 @@ hs_session_finalize (GObject *object)
 
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->filename, g_free);
-  g_clear_pointer (&self->trace, hs_trace_unref);
+  _hs_session_release_trace (g_steal_pointer (&self->trace));
   g_clear_pointer (&self->trace_source, g_free);
   g_clear_pointer (&self->trace_lines, g_strfreev);
   g_clear_pointer (&self->error, hs_diagnostic_free);
