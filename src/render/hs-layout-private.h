@@ -17,6 +17,7 @@ typedef struct
 {
   HsLayoutCard  pub;          /* first: an HsLayoutCard * is a Card * */
   guint         stamp;        /* last update that showed it */
+  gboolean      shown_before; /* the previous update showed it too */
   double        reserved;     /* height of its slot: grows, never shrinks */
   double        old_x, old_y;
   gboolean      placed;

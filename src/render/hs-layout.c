@@ -474,6 +474,7 @@ visit (Build         *b,
   g_array_append_val (b->queue, index);
 
   card = ensure_card (b->layout, b->infos[index].id);
+  card->shown_before = card->stamp + 1 == b->layout->stamp;
   card->stamp = b->layout->stamp;
   card->ghost = FALSE;
   if (!card->placed)
@@ -629,7 +630,12 @@ fill_card (Build *b,
   pub->state = info->state;
   if (g_hash_table_contains (b->finalizing, ID_KEY (info->id)))
     pub->state = HS_OBJECT_FINALIZING;
-  pub->gc_phase = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (b->phases, ID_KEY (info->id)));
+  /* The phase an object reached is only reported in the step it happened;
+   * it holds while the collection lasts. */
+  if (g_hash_table_contains (b->phases, ID_KEY (info->id)))
+    pub->gc_phase = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (b->phases, ID_KEY (info->id)));
+  else if (!(info->flags & HS_OBJECT_FLAG_IN_COLLECTION) || !card->shown_before)
+    pub->gc_phase = 0;
   pub->gc_refs = info->gc_refs;
   pub->is_new = !card->placed;
 

@@ -87,6 +87,8 @@ typedef struct
   const HsPaintOptions *options;
   double                clip_x0, clip_y0, clip_x1, clip_y1;
   gboolean              bars;           /* level of detail: no glyphs */
+  gboolean              blocks;         /* below that: cards as blocks, arrows as lines */
+  double                pixel;          /* one device pixel in diagram units */
 } Paint;
 
 /* Text -------------------------------------------------------------------- */
@@ -609,6 +611,18 @@ draw_card (Paint              *p,
   if (!visible (p, x - 4, y - 12, w + 8, h + 16))
     return;
 
+  if (p->blocks)
+    {
+      /* Too small to read: a block in the state's colours. */
+      cairo_rectangle (cr, x, y, w, h);
+      set_color_alpha (cr, &colors->header, ghost ? 0.5 : 1.0);
+      cairo_fill_preserve (cr);
+      set_color_alpha (cr, &colors->border, ghost ? 0.5 : 1.0);
+      cairo_set_line_width (cr, p->pixel);
+      cairo_stroke (cr);
+      return;
+    }
+
   if (ghost)
     cairo_push_group (cr);
 
@@ -766,6 +780,17 @@ draw_edge (Paint              *p,
                 y1 - y0 + 2 * ARROW_LENGTH))
     return;
 
+  if (p->blocks)
+    {
+      set_color (cr, edge_color (p->pal, e));
+      cairo_set_line_width (cr, p->pixel);
+      cairo_move_to (cr, pt[0], pt[1]);
+      for (guint i = 1; i < n; i++)
+        cairo_line_to (cr, pt[2 * i], pt[2 * i + 1]);
+      cairo_stroke (cr);
+      return;
+    }
+
   /* The last segment stops at the arrow head's base. */
   dx = pt[2 * (n - 1)] - pt[2 * (n - 2)];
   dy = pt[2 * (n - 1) + 1] - pt[2 * (n - 2) + 1];
@@ -878,7 +903,7 @@ collect_legend (HsLayout        *layout,
   STATE_ITEM (TRUE, &pal->alive, FALSE, "alive");
   STATE_ITEM (shared, &pal->shared, FALSE, "shared (cached, never freed)");
   STATE_ITEM (unreachable, &pal->unreachable, FALSE, "unreachable: only a cycle keeps it alive");
-  STATE_ITEM (finalizing, &pal->finalizing, FALSE, "__del__ running");
+  STATE_ITEM (finalizing, &pal->finalizing, FALSE, "being finalized (__del__)");
   STATE_ITEM (freed, &pal->freed, TRUE, "freed at this step");
   STATE_ITEM (examined, &pal->gc_examined, FALSE, "examined by the collector");
   STATE_ITEM (tentative, &pal->gc_tentative, FALSE, "tentatively unreachable");
@@ -1055,6 +1080,8 @@ paint_init (Paint                *p,
   p->options = options != NULL ? options : &defaults;
   p->pal = p->options->palette != NULL ? p->options->palette : hs_palette_get (HS_THEME_LIGHT);
   p->bars = FALSE;
+  p->blocks = FALSE;
+  p->pixel = 1.0;
   p->clip_x0 = -G_MAXDOUBLE;
   p->clip_y0 = -G_MAXDOUBLE;
   p->clip_x1 = G_MAXDOUBLE;
@@ -1144,6 +1171,8 @@ hs_painter_draw (HsPainter            *painter,
   cairo_clip_extents (cr, &p.clip_x0, &p.clip_y0, &p.clip_x1, &p.clip_y1);
   cairo_user_to_device_distance (cr, &dx, &dy);
   p.bars = hypot (dx, dy) * 9.0 < LOD_MIN_PIXELS;
+  p.blocks = hypot (dx, dy) * HS_LAYOUT_ROW_HEIGHT < LOD_MIN_PIXELS;
+  p.pixel = 1.0 / MAX (hypot (dx, dy), 1e-6);
   cairo_set_tolerance (cr, 0.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
