@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "hs-lexer.h"
-#include "hs-parser.h"
 
 #define MAXINDENT 100   /* CPython's MAXINDENT */
 #define MAXLEVEL  200   /* CPython's MAXLEVEL: bracket nesting */

@@ -140,15 +140,14 @@ _hs_parse_arguments (HsParser      *p,
           if (_hs_check (p, HS_TOK_FOR))
             {
               HsComprehensionList gens;
-              gboolean lone;
+              gboolean first = args.len == 0 && keywords.len == 0;
 
               /* Class bases have no genexp form: CPython fails at 'for'. */
-              if (lpar == NULL && args.len == 0 && keywords.len == 0)
+              if (lpar == NULL && first)
                 return _hs_syntax_error (p) != NULL;
               if (!_hs_parse_for_if_clauses (p, &gens))
                 return FALSE;
-              lone = args.len == 0 && keywords.len == 0 && _hs_check (p, HS_TOK_RPAR);
-              if (lone && lpar != NULL)
+              if (first && lpar != NULL && _hs_check (p, HS_TOK_RPAR))
                 {
                   HsToken *rpar = _hs_peek (p);
                   HsLoc start = _hs_token_loc (lpar), end = _hs_token_loc (rpar);
@@ -159,7 +158,9 @@ _hs_parse_arguments (HsParser      *p,
                   _hs_vec_push (p, &args, genexp);
                   break;
                 }
-              if (!_hs_invalid_rules_active (p) || (lone && args.len == 0))
+              /* invalid_arguments: a first genexp followed by ',', or one
+               * after other arguments; anything else is plain invalid. */
+              if (!_hs_invalid_rules_active (p) || (first && !_hs_check (p, HS_TOK_COMMA)))
                 return _hs_syntax_error (p) != NULL;
               return _hs_specific_error (p, &e->loc, &last_comprehension_item (gens)->loc,
                                            "Generator expression must be parenthesized")

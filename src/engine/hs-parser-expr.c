@@ -1,4 +1,4 @@
-/* hs-parser-expr.c — expressions, targets, call arguments, parameters
+/* hs-parser-expr.c — expressions: atoms, primaries, operators, comprehensions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -88,12 +88,24 @@ _hs_starts_star_expression (HsTokenKind kind)
   return kind == HS_TOK_STAR || _hs_starts_expression (kind);
 }
 
+/* SOFT_KEYWORD as CPython 3.11 matches it: _PyPegen_soft_keyword_token()
+ * compares only the token's length, so any prefix of "_", "case" or
+ * "match" counts ("c", "ma", ...). */
 static gboolean
 is_soft_keyword (HsParser *p,
                  HsToken  *tok)
 {
-  return _hs_is_name (p, tok, "match") || _hs_is_name (p, tok, "case") ||
-         _hs_is_name (p, tok, "_");
+  static const char *const keywords[] = { "_", "case", "match" };
+  const char *text;
+  gsize len;
+
+  if (tok->kind != HS_TOK_NAME)
+    return FALSE;
+  len = _hs_token_text (p, tok, &text);
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (len <= strlen (keywords[i]) && memcmp (keywords[i], text, len) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Atoms --------------------------------------------------------------- */
@@ -403,6 +415,8 @@ parse_brace_atom (HsParser *p)
       first = _hs_parse_star_named_expression (p);
       if (first == NULL)
         return NULL;
+      if (first->kind == HS_EXPR_STARRED && _hs_check (p, HS_TOK_COLON))
+        return _hs_syntax_error (p);  /* a set's *x cannot be a key */
       if (!_hs_check (p, HS_TOK_COLON))
         {
           /* set | setcomp */
@@ -531,6 +545,33 @@ parse_atom (HsParser *p)
 
 /* Comprehensions -------------------------------------------------------- */
 
+/* invalid_for_target: ASYNC? 'for' a=star_expressions, when the targets
+ * after 'for' (at token @start) are not followed by 'in'. */
+gpointer
+_hs_invalid_for_target (HsParser *p,
+                        int       start)
+{
+  int mark, fill = p->fill;
+  HsExpr *a, *bad;
+
+  if (!_hs_invalid_rules_active (p))
+    return _hs_syntax_error (p);
+  mark = _hs_begin_try (p);
+  p->pos = start;
+  a = _hs_parse_star_expressions (p);
+  _hs_end_try (p, mark, FALSE);
+  p->fill = fill;
+  if (_hs_failed (p))
+    return NULL;
+  bad = a ? _hs_invalid_target (a, HS_TARGETS_FOR) : NULL;
+  if (bad == NULL)
+    return _hs_syntax_error (p);
+  _hs_error_range (p, HS_DIAG_SYNTAX_ERROR, &bad->loc, &bad->loc, "cannot assign to %s",
+                   _hs_expr_name (bad));
+  _hs_mark_specific (p);
+  return NULL;
+}
+
 /* for_if_clauses: for_if_clause+
  * for_if_clause: 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
  *              | invalid_for_target */
@@ -544,6 +585,7 @@ _hs_parse_for_if_clauses (HsParser            *p,
     {
       HsComprehension *c = hs_arena_new0 (p->arena, HsComprehension);
       HsVec ifs = { 0 };
+      int start;
 
       if (_hs_check (p, HS_TOK_ASYNC))
         {
@@ -553,11 +595,12 @@ _hs_parse_for_if_clauses (HsParser            *p,
           return FALSE;
         }
       _hs_next (p);
+      start = p->pos;
       c->target = _hs_parse_star_targets (p);
       if (c->target == NULL)
         return FALSE;
       if (!_hs_check (p, HS_TOK_IN))
-        return _hs_syntax_error (p) != NULL;
+        return _hs_invalid_for_target (p, start) != NULL;
       if (_hs_check_targets (p, c->target, HS_TARGETS_FOR) == NULL)
         return FALSE;
       _hs_next (p);
@@ -901,7 +944,11 @@ parse_comparison (HsParser *p)
           break;
         case HS_TOK_NOT:
           if (_hs_peek_at (p, 1)->kind != HS_TOK_IN)
-            goto done;
+            {
+              /* CPython looked at the token after 'not' */
+              p->fill = MAX (p->fill, p->pos + 1);
+              goto done;
+            }
           op = HS_CMP_NOTIN;
           break;
         default:
@@ -1037,24 +1084,24 @@ invalid_expression (HsParser *p,
                     HsExpr   *a)
 {
   HsToken *first = &p->tokens[start];
+  HsToken *name;
   gboolean legacy;
   int mark, fill = p->fill;
   HsExpr *b;
+  HsLoc loc;
 
   if (!_hs_starts_expression (_hs_peek (p)->kind))
     return NULL;
 
-  legacy = a->kind == HS_EXPR_NAME &&
-           (g_str_equal (a->v.name.id, "print") || g_str_equal (a->v.name.id, "exec"));
+  legacy = first->kind == HS_TOK_NAME &&
+           (_hs_is_name (p, first, "print") || _hs_is_name (p, first, "exec"));
 
-  if (!legacy)
+  /* !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid */
+  if (!legacy && !(first->kind == HS_TOK_NAME && p->tokens[start + 1].kind == HS_TOK_STRING) &&
+      !is_soft_keyword (p, first))
     {
       gboolean comma;
 
-      /* !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid */
-      if ((first->kind == HS_TOK_NAME && p->tokens[start + 1].kind == HS_TOK_STRING) ||
-          is_soft_keyword (p, first))
-        return NULL;
       mark = _hs_begin_try (p);
       p->no_invalid++;
       b = _hs_parse_expression (p);
@@ -1066,22 +1113,30 @@ invalid_expression (HsParser *p,
         return NULL;
       if (comma)
         return _hs_specific_error (p, &a->loc, &b->loc,
-                                     "invalid syntax. Perhaps you forgot a comma?");
-      return NULL;
+                                   "invalid syntax. Perhaps you forgot a comma?");
     }
 
-  /* a=NAME !'(' b=star_expressions */
+  /* invalid_legacy_expression: a=NAME !'(' b=star_expressions. CPython
+   * tries it after any name, and parsing b runs the invalid rules, so
+   * `c d not a` reports the comma missing before `not a`. The nesting is
+   * capped: each level starts one token further. */
+  if (first->kind != HS_TOK_NAME || p->tokens[start + 1].kind == HS_TOK_LPAR ||
+      p->legacy_depth >= 8)
+    return NULL;
+  name = first;
   mark = _hs_begin_try (p);
-  p->no_invalid++;
+  p->legacy_depth++;
+  p->pos = start + 1;
   b = _hs_parse_star_expressions (p);
-  p->no_invalid--;
+  p->legacy_depth--;
   _hs_end_try (p, mark, FALSE);
   p->fill = fill;
-  if (b == NULL || _hs_failed (p))
+  if (b == NULL || _hs_failed (p) || !legacy)
     return NULL;
-  _hs_error_range (p, HS_DIAG_SYNTAX_ERROR, &a->loc, &b->loc,
+  loc = _hs_token_loc (name);
+  _hs_error_range (p, HS_DIAG_SYNTAX_ERROR, &loc, &b->loc,
                    "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                   a->v.name.id, a->v.name.id);
+                   _hs_token_name (p, name), _hs_token_name (p, name));
   _hs_mark_specific (p);
   return NULL;
 }

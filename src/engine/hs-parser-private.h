@@ -42,6 +42,7 @@ struct _HsParser
   int           speculating;
   /* > 0 where CPython's "invalid_" rules would not run */
   int           no_invalid;
+  int           legacy_depth;
 
   /* Set while parsing an f-string replacement field (CPython's
    * Py_fstring_input): errors get the "f-string: " prefix and columns
@@ -165,6 +166,8 @@ HsArguments *_hs_parse_parameters        (HsParser *p,
                                           gboolean  lambda);
 gboolean  _hs_parse_for_if_clauses       (HsParser            *p,
                                           HsComprehensionList *out);
+gpointer  _hs_invalid_for_target         (HsParser            *p,
+                                          int                  start);
 gboolean  _hs_parse_arguments            (HsParser      *p,
                                           HsToken       *lpar,
                                           HsExprList    *args,

@@ -1,4 +1,4 @@
-/* hs-parser-stmt.c — statements: simple, compound, assignments
+/* hs-parser-stmt.c — statements, blocks and assignment targets
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -364,6 +364,7 @@ static HsStmt *
 parse_for_stmt (HsParser *p)
 {
   HsToken *kw = _hs_next (p);
+  int start = p->pos;
   HsExpr *target, *iter;
   HsStmtList body, orelse = { 0 };
   HsStmt *s;
@@ -372,7 +373,7 @@ parse_for_stmt (HsParser *p)
   if (target == NULL)
     return NULL;
   if (!_hs_check (p, HS_TOK_IN))
-    return _hs_syntax_error (p);
+    return _hs_invalid_for_target (p, start);
   if (_hs_check_targets (p, target, HS_TARGETS_FOR) == NULL)
     return NULL;
   _hs_next (p);
@@ -1219,14 +1220,23 @@ parse_annassign (HsParser *p,
 {
   HsExpr *annotation, *value = NULL;
   HsStmt *s;
+  gboolean valid = target->kind == HS_EXPR_NAME || target->kind == HS_EXPR_ATTRIBUTE ||
+                   target->kind == HS_EXPR_SUBSCRIPT;
+  int fill = p->fill, colon = p->pos;
 
-  _hs_next (p);  /* ':' */
+  _hs_next (p);
   annotation = _hs_parse_expression (p);
   if (annotation == NULL)
-    return NULL;
+    {
+      /* CPython only reads an invalid target's annotation in its second
+       * pass: the plain error stays on the ':'. */
+      if (valid || !_hs_backtrack (p, colon))
+        return NULL;
+      p->fill = fill;
+      return _hs_syntax_error (p);
+    }
 
-  if (target->kind != HS_EXPR_NAME && target->kind != HS_EXPR_ATTRIBUTE &&
-      target->kind != HS_EXPR_SUBSCRIPT)
+  if (!valid)
     {
       if (bare_tuple)
         {

@@ -1,9 +1,13 @@
-/* hs-parser.c — statements, and the parser's machinery
+/* hs-parser.c — the parser's machinery (tokens, errors, nodes) and hs_parse()
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Rules are named after CPython 3.11's Grammar/python.gram; the comment
- * above each function quotes the rule it implements.
+ * The token cursor, error reporting (a plain failure sits on the furthest
+ * token looked at, as in CPython), attempts and PEG-style backtracking,
+ * node constructors, and hs_parse() with CPython's rules for which error
+ * wins when both the tokenizer and the parser found one. The grammar
+ * itself is in hs-parser-stmt.c, hs-parser-expr.c, hs-parser-args.c and
+ * hs-parser-string.c.
  */
 
 #include "config.h"
@@ -375,6 +379,9 @@ _hs_syntax_error (HsParser *p)
       return _hs_error_at_token (p, HS_DIAG_INDENTATION_ERROR, tok, "unexpected indent");
     case HS_TOK_DEDENT:
       return _hs_error_at_token (p, HS_DIAG_INDENTATION_ERROR, tok, "unexpected unindent");
+    case HS_TOK_ENDMARKER:
+      /* CPython's ENDMARKER has no columns: offset 0, no caret. */
+      return _hs_error_at (p, HS_DIAG_SYNTAX_ERROR, tok->line, 0, tok->line, 0, "invalid syntax");
     default:
       return _hs_error_at_token (p, HS_DIAG_SYNTAX_ERROR, tok, "invalid syntax");
     }
