@@ -132,10 +132,17 @@ static int
 col_at (HsLexer *lx,
         gsize    pos)
 {
-  if (pos < lx->col_pos || lx->col_pos < lx->line_start)
+  if (pos < lx->line_start || lx->col_pos < lx->line_start)
     {
       lx->col_pos = lx->line_start;
       lx->col_val = 0;
+    }
+  else if (pos < lx->col_pos)
+    {
+      /* A look-ahead was backed up (`x[0][0]…`: a number's end is found one
+       * character late); counting back keeps this linear too. */
+      lx->col_val -= hs_utf8_columns (lx->buf + pos, lx->col_pos - pos);
+      lx->col_pos = pos;
     }
   lx->col_val += hs_utf8_columns (lx->buf + lx->col_pos, pos - lx->col_pos);
   lx->col_pos = pos;
