@@ -18,10 +18,15 @@
 
 typedef struct
 {
-  HsToken  *first;         /* the concatenation's first and last tokens */
-  HsToken  *last;
-  HsToken  *t;             /* the token being parsed */
-  gboolean  raw;
+  HsToken    *first;       /* the concatenation's first and last tokens */
+  HsToken    *last;
+  HsToken    *t;           /* the token being parsed */
+  gboolean    raw;
+  /* Where position_in_token() stopped last: fields come in order, so
+   * finding each one's column stays linear. */
+  const char *scan;
+  int         scan_line;
+  int         scan_col;
 } StrCtx;
 
 /* CPython's FstringParser */
@@ -397,22 +402,25 @@ position_in_token (HsParser   *p,
                    int        *line,
                    int        *col)
 {
-  const char *text;
-  const char *line_start;
+  const char *c;
 
-  _hs_token_text (p, ctx->t, &text);
-  *line = ctx->t->line;
-  line_start = NULL;
-  for (const char *c = text; c < pos; c++)
+  if (ctx->scan == NULL || pos < ctx->scan)
+    {
+      _hs_token_text (p, ctx->t, &ctx->scan);
+      ctx->scan_line = ctx->t->line;
+      ctx->scan_col = ctx->t->col;
+    }
+  for (c = ctx->scan; c < pos; c++)
     if (*c == '\n')
       {
-        (*line)++;
-        line_start = c + 1;
+        ctx->scan_line++;
+        ctx->scan_col = 0;
+        ctx->scan = c + 1;
       }
-  if (line_start == NULL)
-    *col = ctx->t->col + hs_utf8_columns (text, pos - text);
-  else
-    *col = hs_utf8_columns (line_start, pos - line_start);
+  ctx->scan_col += hs_utf8_columns (ctx->scan, pos - ctx->scan);
+  ctx->scan = pos;
+  *line = ctx->scan_line;
+  *col = ctx->scan_col;
 }
 
 /* Parses the replacement field text [start, end), as CPython's
@@ -790,7 +798,7 @@ _hs_parse_strings (HsParser *p)
   for (int i = start; i < p->pos; i++)
     {
       HsToken *tok = &p->tokens[i];
-      StrCtx ctx = { first, last, tok, FALSE };
+      StrCtx ctx = { first, last, tok, FALSE, NULL, 0, 0 };
       Literal lit;
 
       split_literal (p, tok, &lit);
