@@ -117,6 +117,18 @@ as_c_int (HsVM     *vm,
   return TRUE;
 }
 
+/* _PyObject_IS_GC: a GC type, except the static (built-in) types. */
+static gboolean
+object_is_gc (HsVM     *vm,
+              HsObject *o)
+{
+  if (!hs_type_is_gc (o->ob_type))
+    return FALSE;
+  if (hs_isinstance (o, vm->types.type))
+    return (((HsType *) o)->tp_flags & HS_TPFLAG_HEAPTYPE) != 0;
+  return TRUE;
+}
+
 static HsObject *
 int_tuple3 (HsVM   *vm,
             gint64  a,
@@ -372,7 +384,7 @@ gc_get_referents (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsO
     {
       HsObject *o = args[i];
 
-      if (!hs_type_is_gc (o->ob_type) || o->ob_type->tp_traverse == NULL)
+      if (!object_is_gc (vm, o) || o->ob_type->tp_traverse == NULL)
         continue;
       {
         /* Collect first: appending may allocate, which must not happen
@@ -450,7 +462,7 @@ gc_is_tracked (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObje
 {
   if (!check_one_arg (vm, "is_tracked", nargs, kw))
     return NULL;
-  return hs_bool (vm, hs_type_is_gc (args[0]->ob_type) && hs_gc_is_tracked (args[0]));
+  return hs_bool (vm, object_is_gc (vm, args[0]) && hs_gc_is_tracked (args[0]));
 }
 
 static HsObject *
@@ -458,7 +470,7 @@ gc_is_finalized (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsOb
 {
   if (!check_one_arg (vm, "is_finalized", nargs, kw))
     return NULL;
-  return hs_bool (vm, hs_type_is_gc (args[0]->ob_type) && (args[0]->flags & HS_OBJ_FINALIZED));
+  return hs_bool (vm, object_is_gc (vm, args[0]) && (args[0]->flags & HS_OBJ_FINALIZED));
 }
 
 static void

@@ -253,7 +253,9 @@ alloc_weakref (HsVM     *vm,
                HsObject *ob,
                HsObject *callback)
 {
-  HsWeakRef *self = (HsWeakRef *) hs_object_alloc (vm, type, sizeof (HsWeakRef));
+  /* Subclasses of ref carry their attributes after the struct. */
+  HsWeakRef *self = (HsWeakRef *) hs_object_alloc (vm, type, MAX (sizeof (HsWeakRef),
+                                                                   hs_type_c_size (type)));
 
   if (self == NULL)
     return NULL;
