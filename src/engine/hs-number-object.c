@@ -125,7 +125,10 @@ raise_num_error (HsVM   *vm,
                  GError *error)
 {
   if (error->code == HS_NUM_ERROR_MEMORY)
-    hs_err_no_memory (vm);
+    {
+      vm->limits_hit |= HS_LIMIT_INT_SIZE;
+      hs_err_no_memory (vm);
+    }
   else
     hs_err_set_string (vm, num_error_type (vm, error), error->message);
   g_error_free (error);

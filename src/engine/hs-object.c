@@ -23,6 +23,7 @@ hs_heap_reserve (HsVM   *vm,
     {
       if (vm->heap_bytes + (guint64) delta > vm->max_heap_bytes)
         {
+          vm->limits_hit |= HS_LIMIT_HEAP;
           hs_err_no_memory (vm);
           return FALSE;
         }
@@ -48,6 +49,7 @@ hs_object_alloc (HsVM   *vm,
 
   if (vm->n_live >= vm->max_objects)
     {
+      vm->limits_hit |= HS_LIMIT_HEAP;
       hs_err_no_memory (vm);
       return NULL;
     }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hs-bigint.h"
 #include "hs-program.h"
 #include "hs-recorder.h"
 #include "hs-run.h"
@@ -81,6 +82,34 @@ write_text (HsWriteFunc  write,
   write (HS_STREAM_STDERR, text, strlen (text), data);
 }
 
+/* A MemoryError that ended the run came from one of Heapscope's limits
+ * rather than a machine out of memory: say which, and how to raise it. */
+static void
+write_limit_notice (HsVM        *vm,
+                    HsWriteFunc  write,
+                    gpointer     write_data)
+{
+  g_autofree char *msg = NULL;
+
+  if (!g_str_has_suffix (vm->output->str, "MemoryError\n"))
+    return;
+
+  if (vm->limits_hit & HS_LIMIT_HEAP)
+    {
+      g_autofree char *size = g_format_size_full (vm->max_heap_bytes, G_FORMAT_SIZE_IEC_UNITS);
+
+      msg = g_strdup_printf ("heapscope: MemoryError: the snippet filled its simulated heap "
+                             "(the heap limit: %s or %" G_GUINT64_FORMAT " objects; "
+                             "--max-heap BYTES raises it)\n", size, vm->max_objects);
+    }
+  else if (vm->limits_hit & HS_LIMIT_INT_SIZE)
+    msg = g_strdup_printf ("heapscope: MemoryError: the int would be too large "
+                           "(the int size limit: %" G_GSIZE_FORMAT " bits)\n",
+                           hs_bigint_get_max_digits () * 30);
+  if (msg != NULL)
+    write_text (write, write_data, msg);
+}
+
 int
 hs_run_source (const char         *source,
                gsize               len,
@@ -139,6 +168,17 @@ hs_run_source (const char         *source,
 
       write_text (write, write_data, msg);
     }
+  else if (program->vm->stop == HS_STOP_OUTPUT_LIMIT)
+    {
+      g_autofree char *size = g_format_size_full (program->vm->max_output_bytes,
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *msg = g_strdup_printf ("heapscope: stopped after printing %s "
+                                              "(the output limit)\n", size);
+
+      write_text (write, write_data, msg);
+    }
+  else if (status == 1)
+    write_limit_notice (program->vm, write, write_data);
 
   if (options != NULL && options->stats)
     {

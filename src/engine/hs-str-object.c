@@ -202,6 +202,8 @@ _hs_str_check_size (HsVM    *vm,
 
   if (nbytes > room || nbytes >= STR_MAX_ALLOC)
     {
+      if (nbytes > room)
+        vm->limits_hit |= HS_LIMIT_HEAP;
       hs_err_no_memory (vm);
       return FALSE;
     }

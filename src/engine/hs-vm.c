@@ -79,6 +79,7 @@ hs_vm_new (void)
   vm->trash = g_ptr_array_new ();
   vm->gc = _hs_gc_state_new ();
   vm->output = g_string_new (NULL);
+  vm->max_output_bytes = HS_DEFAULT_MAX_OUTPUT_BYTES;
   vm->interned = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* Types first (object and type bootstrap each other), then the objects
@@ -145,6 +146,19 @@ hs_vm_write (HsVM        *vm,
 {
   if (len < 0)
     len = strlen (text);
+  if ((guint64) vm->output->len + (guint64) len > vm->max_output_bytes)
+    {
+      gsize room = vm->output->len < vm->max_output_bytes
+                   ? (gsize) (vm->max_output_bytes - vm->output->len) : 0;
+
+      /* Keep what fits, up to a whole character; the run stops at its
+       * next step. */
+      while (room > 0 && room < (gsize) len && ((guchar) text[room] & 0xC0) == 0x80)
+        room--;
+      len = room;
+      if (vm->stop == HS_STOP_NONE)
+        vm->stop = HS_STOP_OUTPUT_LIMIT;
+    }
   if (len == 0)
     return;
 

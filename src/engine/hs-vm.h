@@ -90,7 +90,20 @@ typedef enum
   HS_STOP_STEP_LIMIT,      /* the step cap was reached */
   HS_STOP_CANCELLED,       /* hs_vm_cancel() from another thread */
   HS_STOP_FATAL,           /* an internal limit with no Python equivalent */
+  HS_STOP_OUTPUT_LIMIT,    /* the snippet printed max_output_bytes */
 } HsStopReason;
+
+/* Heapscope limits a run reached (HsVM.limits_hit), so a front end can name
+ * the limit behind a bare MemoryError. */
+enum
+{
+  HS_LIMIT_HEAP     = 1 << 0,  /* max_heap_bytes or max_objects */
+  HS_LIMIT_INT_SIZE = 1 << 1,  /* an int larger than hs_bigint_get_max_digits() */
+};
+
+/* Everything a run prints is kept (HsVM.output) for the trace: a snippet
+ * printing in a loop stops here rather than filling the real memory. */
+#define HS_DEFAULT_MAX_OUTPUT_BYTES (G_GUINT64_CONSTANT (16) * 1024 * 1024)
 
 
 struct _HsVM
@@ -124,6 +137,7 @@ struct _HsVM
   guint64        heap_bytes;     /* simulated bytes (sum of getsizeof) */
   guint64        max_heap_bytes;
   guint64        max_objects;
+  guint          limits_hit;     /* HS_LIMIT_* flags */
 
   /* Deferred deallocation (CPython's trashcan) keeps deep cascades off the C stack. */
   int            dealloc_depth;
@@ -148,6 +162,7 @@ struct _HsVM
   HsWriteFunc    write;
   gpointer       write_data;
   GString       *output;         /* everything written to stdout/stderr, in order */
+  guint64        max_output_bytes;
 
   HsRecorder    *recorder;       /* NULL when not recording */
   const char    *filename;
