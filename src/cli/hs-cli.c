@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hs-cli.h"
 #include "hs-export.h"
+#include "hs-parser.h"
 #include "hs-trace.h"
 
 #define HS_CLI_SCALE_MIN 0.1
@@ -33,6 +35,7 @@ typedef struct
   gboolean   stats;
   char      *trace_lines;
   char      *max_steps;
+  char      *max_heap;
   char      *export_path;
   char      *step;
   char      *line;
@@ -46,6 +49,7 @@ raw_args_clear (RawArgs *raw)
 {
   g_clear_pointer (&raw->trace_lines, g_free);
   g_clear_pointer (&raw->max_steps, g_free);
+  g_clear_pointer (&raw->max_heap, g_free);
   g_clear_pointer (&raw->line, g_free);
   g_clear_pointer (&raw->scale, g_free);
   g_clear_pointer (&raw->export_path, g_free);
@@ -72,6 +76,9 @@ create_option_context (RawArgs *raw)
       N_("With --run: write the number of every executed line to OUT"), N_("OUT") },
     { "max-steps", 0, 0, G_OPTION_ARG_STRING, &raw->max_steps,
       N_("With --run or --export: stop after N line steps"), N_("N") },
+    { "max-heap", 0, 0, G_OPTION_ARG_STRING, &raw->max_heap,
+      N_("With --run: the simulated heap's size; beyond it the snippet gets MemoryError "
+         "(default 512 MiB)"), N_("BYTES") },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &raw->export_path,
       N_("Draw the heap of FILE.py into OUT (.png, .svg, .pdf or .dot) and exit"), N_("OUT") },
     { "step", 0, 0, G_OPTION_ARG_STRING, &raw->step,
@@ -209,6 +216,13 @@ validate (const RawArgs  *raw,
 
   if (raw->max_steps != NULL
       && !parse_count ("--max-steps", raw->max_steps, 1, G_MAXUINT64, &args->max_steps, error))
+    return FALSE;
+  /* Below a mebibyte not even the built-in objects fit. */
+  if (raw->max_heap != NULL && !running)
+    return usage_error (error, _("--max-heap only works with --run"));
+  if (raw->max_heap != NULL
+      && !parse_count ("--max-heap", raw->max_heap, 1024 * 1024, G_MAXUINT64,
+                       &args->max_heap_bytes, error))
     return FALSE;
 
   if (raw->step != NULL && raw->line != NULL)
@@ -449,6 +463,44 @@ file_error_reason (const GError *error)
   return error->message;
 }
 
+/* Reads a device or a pipe, but never more than a snippet may be:
+ * `heapscope --run /dev/zero` must not fill the memory. */
+static gboolean
+read_stream (const char  *path,
+             char       **contents,
+             gsize       *len,
+             GError     **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  FILE *fp = fopen (path, "rb");
+  guint8 buf[65536];
+  gsize n;
+
+  if (fp == NULL)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                           g_strerror (errno));
+      return FALSE;
+    }
+  while (data->len <= HS_PARSER_MAX_SOURCE_BYTES && (n = fread (buf, 1, sizeof buf, fp)) > 0)
+    g_byte_array_append (data, buf, n);
+  if (ferror (fp))
+    g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_IO, g_strerror (EIO));
+  else if (data->len > HS_PARSER_MAX_SOURCE_BYTES)
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                 _("source is too large (more than %d bytes; Heapscope reads at most %d bytes)"),
+                 HS_PARSER_MAX_SOURCE_BYTES, HS_PARSER_MAX_SOURCE_BYTES);
+  fclose (fp);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if (len != NULL)
+    *len = data->len;
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+  return TRUE;
+}
+
 static gboolean
 read_source (const char  *path,
              char       **contents,
@@ -456,8 +508,22 @@ read_source (const char  *path,
              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  gboolean known = g_stat (path, &st) == 0;
 
-  if (!g_file_get_contents (path, contents, len, &local_error))
+  /* A file too large to run is not read at all; devices and pipes are
+   * read up to the limit. hs_parse() words the same error for the app. */
+  if (known && S_ISREG (st.st_mode) && st.st_size > HS_PARSER_MAX_SOURCE_BYTES)
+    g_set_error (&local_error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                 _("source is too large (%" G_GINT64_FORMAT " bytes; "
+                   "Heapscope reads at most %d bytes)"),
+                 (gint64) st.st_size, HS_PARSER_MAX_SOURCE_BYTES);
+  else if (known && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    read_stream (path, contents, len, &local_error);
+  else
+    g_file_get_contents (path, contents, len, &local_error);
+
+  if (local_error != NULL)
     {
       g_autofree char *display = g_filename_display_name (path);
 
@@ -512,6 +578,7 @@ execute_run (const HsCliArgs *args,
     return hs_cli_report_error (error, write, write_data);
 
   options.max_steps = args->max_steps;
+  options.max_heap_bytes = args->max_heap_bytes;
   options.stats = args->stats;
   options.trace_lines_path = args->trace_lines_path;
   options.write = write;

@@ -51,6 +51,7 @@ typedef struct
   gboolean         stats;
   char            *trace_lines_path;
   guint64          max_steps;         /* --run and --export; 0 = the engine's default */
+  guint64          max_heap_bytes;    /* --run --max-heap; 0 = the engine's default */
 
   /* --export OUT FILE */
   char            *export_path;
