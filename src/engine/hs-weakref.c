@@ -17,6 +17,7 @@
 #include "hs-containers.h"
 #include "hs-func-object.h"
 #include "hs-gc.h"
+#include "hs-recorder.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
 #include "hs-vm.h"
@@ -160,6 +161,18 @@ handle_callback (HsVM      *vm,
     hs_decref (vm, res);
 }
 
+/* Clears @ref because its referent @o is dying, and tells the recorder. */
+static void
+clear_for_referent (HsVM      *vm,
+                    HsWeakRef *ref,
+                    HsObject  *o)
+{
+  clear_weakref (vm, ref);
+  if (vm->recorder != NULL)
+    hs_recorder_on_event (vm->recorder, HS_EVENT_WEAKREF_CLEARED, (HsObject *) ref,
+                          (gint64) o->serial);
+}
+
 void
 hs_weakref_clear_all (HsVM     *vm,
                       HsObject *o,
@@ -171,9 +184,9 @@ hs_weakref_clear_all (HsVM     *vm,
   /* The callback-less ref and proxy go first, silently. */
   if (o->weakrefs != NULL && o->weakrefs->callback == NULL)
     {
-      clear_weakref (vm, o->weakrefs);
+      clear_for_referent (vm, o->weakrefs, o);
       if (o->weakrefs != NULL && o->weakrefs->callback == NULL)
-        clear_weakref (vm, o->weakrefs);
+        clear_for_referent (vm, o->weakrefs, o);
     }
   if (o->weakrefs == NULL)
     return;
@@ -188,7 +201,7 @@ hs_weakref_clear_all (HsVM     *vm,
           HsObject *callback = current->callback;
 
           current->callback = NULL;
-          clear_weakref (vm, current);
+          clear_for_referent (vm, current, o);
           if (callback != NULL)
             {
               if (call_callbacks && current->base.ob_refcnt > 0)
@@ -223,7 +236,7 @@ hs_weakref_clear_all (HsVM     *vm,
           else if (current->callback != NULL)
             hs_decref (vm, current->callback);
           current->callback = NULL;
-          clear_weakref (vm, current);
+          clear_for_referent (vm, current, o);
         }
       for (gsize i = 0; i < count; i++)
         {
