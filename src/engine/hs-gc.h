@@ -49,6 +49,7 @@ struct _HsGCState
   HsType        *weakset_type;
   HsType        *weakiter_type;  /* their iterators */
   HsType        *finalize_type;
+  HsObject      *remove_dead_weakref; /* _weakref._remove_dead_weakref */
   HsObject      *finalize_registry;   /* dict: finalize → None, creation order */
   gint64         finalize_next_index;
   gboolean       finalize_dirty;      /* a finalize was created (exit loop rescans) */

@@ -37,8 +37,10 @@ typedef struct
 {
   HsObject       base;
   ContainerKind  kind;
-  HsObject      *remove; /* `remove`: a builtin whose self is a weakref to us */
+  HsObject      *remove;    /* `remove`: a builtin whose self is its defaults tuple,
+                             * (ref(self),) — only a weak reference to us */
   HsObject      *pending;   /* list: removals waiting for the iterations to end */
+  HsObject      *iterating_set; /* _iterating (the count below does its job) */
   HsObject      *data;      /* dict (WVD: key → KeyedRef, WKD: ref → value) or set of refs */
   gssize         iterating; /* started, unfinished iterators (_IterationGuard) */
   gboolean       dirty_len; /* WeakKeyDictionary._dirty_len */
@@ -159,8 +161,8 @@ maybe_commit (HsVM     *vm,
   return 0;
 }
 
-/* The `remove` callback: args[0] is the weak reference to the container,
- * args[1] the dead weak reference. */
+/* The `remove` callback: args[0] is its defaults tuple, whose first item is
+ * the weak reference to the container; args[1] the dead weak reference. */
 static HsObject *
 container_remove (HsVM            *vm,
                   HsObject        *callable,
@@ -175,7 +177,7 @@ container_remove (HsVM            *vm,
   if (nargs != 2)
     return hs_err_format (vm, vm->types.TypeError, "remove() takes exactly one argument (%"
                           G_GSIZE_FORMAT " given)", nargs - 1);
-  self = hs_weakref_get_object (args[0]);
+  self = HS_TUPLE (args[0])->len > 0 ? hs_weakref_get_object (HS_TUPLE (args[0])->items[0]) : NULL;
   if (self == NULL)
     return hs_none (vm);
   c = WC (hs_incref (self));
@@ -204,6 +206,28 @@ container_remove (HsVM            *vm,
 }
 
 static const HsMethodDef remove_def = { "remove", container_remove, 0, NULL };
+
+/* _weakref._remove_dead_weakref(dct, key) */
+static HsObject *
+remove_dead_weakref_func (HsVM            *vm,
+                          HsObject        *callable,
+                          HsObject *const *args,
+                          gsize            nargs,
+                          HsObject        *kwnames)
+{
+  if (!check_args (vm, "_remove_dead_weakref", nargs, 2, 2, kwnames))
+    return NULL;
+  if (!hs_isinstance (args[0], vm->types.dict))
+    return hs_err_format (vm, vm->types.TypeError, "_remove_dead_weakref() argument 1 must be "
+                          "dict, not %s", hs_type_name (args[0]));
+  if (remove_dead_weakref (vm, args[0], args[1]) < 0)
+    return NULL;
+  return hs_none (vm);
+}
+
+static const HsMethodDef remove_dead_weakref_def = {
+  "_remove_dead_weakref", remove_dead_weakref_func, HS_METH_STATIC, NULL
+};
 static const HsMethodDef wset_remove_def = { "_remove", container_remove, 0, NULL };
 
 /* Iteration (the generators of weakref.py) ------------------------------------------- */
@@ -456,17 +480,25 @@ container_alloc (HsVM   *vm,
   /* WeakKeyDictionary and WeakSet set `data` first, WeakValueDictionary last. */
   if (kind != KIND_WVD)
     c->data = kind == KIND_WSET ? hs_set_new (vm, NULL) : hs_dict_new (vm);
+  /* def remove(wr, selfref=ref(self)[, _atomic_removal=_remove_dead_weakref]) */
   selfref = basic_ref (vm, self);
   if (selfref != NULL)
     {
-      c->remove = hs_cfunction_new (vm, kind == KIND_WSET ? &wset_remove_def : &remove_def,
-                                    selfref, NULL);
+      HsObject *defaults = kind == KIND_WVD
+                           ? hs_tuple_pack (vm, 2, selfref, vm->gc->remove_dead_weakref)
+                           : hs_tuple_pack (vm, 1, selfref);
+
+      if (defaults != NULL)
+        c->remove = hs_cfunction_new (vm, kind == KIND_WSET ? &wset_remove_def : &remove_def,
+                                      defaults, NULL);
+      hs_xdecref (vm, defaults);
       hs_decref (vm, selfref);
     }
   c->pending = hs_list_new (vm, 0);
+  c->iterating_set = hs_set_new (vm, NULL);
   if (kind == KIND_WVD)
     c->data = hs_dict_new (vm);
-  if (c->data == NULL || c->remove == NULL || c->pending == NULL)
+  if (c->data == NULL || c->remove == NULL || c->pending == NULL || c->iterating_set == NULL)
     {
       hs_decref (vm, self);
       return NULL;
@@ -485,6 +517,7 @@ container_release (HsVM     *vm,
     {
       hs_clear_ref (vm, &c->remove);
       hs_clear_ref (vm, &c->pending);
+      hs_clear_ref (vm, &c->iterating_set);
       hs_clear_ref (vm, &c->data);
     }
   else
@@ -492,6 +525,7 @@ container_release (HsVM     *vm,
       hs_clear_ref (vm, &c->data);
       hs_clear_ref (vm, &c->remove);
       hs_clear_ref (vm, &c->pending);
+      hs_clear_ref (vm, &c->iterating_set);
     }
 }
 
@@ -513,16 +547,17 @@ container_traverse (HsObject    *self,
                     gpointer     data)
 {
   HsWeakContainer *c = WC (self);
-  HsObject *order[3] = { c->data, c->remove, c->pending };
+  HsObject *order[4] = { c->data, c->remove, c->pending, c->iterating_set };
 
   /* Attribute order of each class's __init__. */
   if (c->kind == KIND_WVD)
     {
       order[0] = c->remove;
       order[1] = c->pending;
-      order[2] = c->data;
+      order[2] = c->iterating_set;
+      order[3] = c->data;
     }
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     if (order[i] != NULL)
       visit (order[i], data);
 }
@@ -572,6 +607,8 @@ container_getattro (HsVM     *vm,
     return hs_incref (c->remove);
   if (hs_str_equal_cstr (name, "_pending_removals") && c->pending != NULL)
     return hs_incref (c->pending);
+  if (hs_str_equal_cstr (name, "_iterating") && c->iterating_set != NULL)
+    return hs_incref (c->iterating_set);
   if (c->kind == KIND_WKD && hs_str_equal_cstr (name, "_dirty_len"))
     return hs_bool (vm, c->dirty_len);
   return hs_object_generic_getattr (vm, self, name);
@@ -1451,6 +1488,8 @@ void
 _hs_weakref_containers_init_types (HsVM *vm)
 {
   HsType *t;
+
+  vm->gc->remove_dead_weakref = hs_cfunction_new (vm, &remove_dead_weakref_def, NULL, NULL);
 
   t = new_container_type (vm, "WeakValueDictionary", wvd_methods);
   t->mp_subscript = wvd_subscript;

@@ -552,6 +552,8 @@ _hs_weakref_module_new (HsVM *vm)
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     if (types[i].type != NULL)
       hs_dict_setitem_str (vm, d, types[i].name, (HsObject *) types[i].type);
+  if (vm->gc->remove_dead_weakref != NULL)
+    hs_dict_setitem_str (vm, d, "_remove_dead_weakref", vm->gc->remove_dead_weakref);
   proxy_types = hs_tuple_pack (vm, 2, (HsObject *) vm->types.weakproxy,
                                (HsObject *) vm->types.weakcallableproxy);
   if (proxy_types != NULL)
