@@ -665,6 +665,29 @@ _hs_gc_collect_no_fail (HsVM *vm)
 }
 
 void
+_hs_gc_dump_shutdown_stats (HsVM *vm)
+{
+  HsGCState *gc = vm->gc;
+  GString *repr;
+  HsObject *saved;
+
+  /* The ResourceWarning CPython issues first is ignored by default. */
+  if ((gc->debug & HS_GC_DEBUG_SAVEALL) || gc->garbage == NULL
+      || HS_LIST (gc->garbage)->len == 0 || !(gc->debug & HS_GC_DEBUG_UNCOLLECTABLE))
+    return;
+  saved = hs_err_fetch (vm);
+  repr = g_string_new ("      ");
+  if (hs_object_repr_append (vm, gc->garbage, repr))
+    {
+      g_string_append_c (repr, '\n');
+      hs_vm_write (vm, HS_STREAM_STDERR, repr->str, repr->len);
+    }
+  hs_err_clear (vm);
+  hs_err_restore (vm, saved);
+  g_string_free (repr, TRUE);
+}
+
+void
 _hs_gc_collect_generations (HsVM *vm)
 {
   HsGCState *gc = vm->gc;

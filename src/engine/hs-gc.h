@@ -75,6 +75,9 @@ gssize     hs_gc_collect         (HsVM       *vm,
  * collection without callbacks, whatever gc.disable() said. */
 gssize     _hs_gc_collect_if_enabled (HsVM   *vm);
 gssize     _hs_gc_collect_no_fail    (HsVM   *vm);
+/* _PyGC_DumpShutdownStats: with DEBUG_UNCOLLECTABLE, lists what is left in
+ * gc.garbage after the modules were torn down. */
+void       _hs_gc_dump_shutdown_stats (HsVM  *vm);
 int        hs_gc_generation_of   (HsObject   *o);    /* 0..2, 3 permanent, -1 untracked */
 /* The automatic collection (gc_collect_generations): picks the oldest
  * generation over its threshold, with the 25% rule for generation 2. */

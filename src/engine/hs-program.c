@@ -130,6 +130,14 @@ shutdown (HsProgram *p,
   hs_err_clear (vm);
   _hs_gc_collect_no_fail (vm);
   hs_err_clear (vm);
+  _hs_gc_dump_shutdown_stats (vm);
+  /* The collection after the surviving modules' dicts were cleared, and
+   * the interpreter's last one (they find garbage only in rare cases but
+   * show in gc.set_debug output). */
+  _hs_gc_collect_no_fail (vm);
+  hs_err_clear (vm);
+  _hs_gc_collect_no_fail (vm);
+  hs_err_clear (vm);
 }
 
 int
