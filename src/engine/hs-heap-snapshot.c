@@ -520,6 +520,27 @@ _hs_heap_snapshot (HsVM    *vm,
   for (guint i = 0; i < frames->len; i++)
     g_ptr_array_add (state->frames, capture_frame (&s, g_ptr_array_index (frames, i), TRUE));
 
+  /* After the last line the module's frame is gone, but its names hold
+   * their objects until shutdown: show them as the global frame. */
+  if (frames->len == 0 && vm->main_module != NULL && HS_MODULE (vm->main_module)->dict != NULL)
+    {
+      HsFrameInfo *fi = _hs_frame_info_new ();
+      gsize pos = 0;
+      HsObject *k, *v;
+
+      fi->function = g_string_chunk_insert_const (state->strings, "<module>");
+      fi->line = line;
+      fi->running = TRUE;
+      while (hs_dict_next (HS_MODULE (vm->main_module)->dict, &pos, &k, &v))
+        {
+          const char *name = hs_str_check (k) ? hs_str_utf8 (k) : "?";
+
+          if (!hidden_global (name))
+            add_binding (&s, fi, name, v);
+        }
+      g_ptr_array_add (state->frames, fi);
+    }
+
   /* Everything the snippet created and that is still alive (cycles included). */
   for (HsObject *o = vm->heap_first; o != NULL; o = o->heap_next)
     if (o->serial >= first_serial && !is_internal (vm, o)
