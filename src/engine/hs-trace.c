@@ -41,6 +41,13 @@
 /* Execution time between two checkpoints, and how many a trace keeps. */
 #define CHECKPOINT_INTERVAL_USEC 2000
 #define MAX_CHECKPOINTS          48
+/* Recently built states kept (at most so many, and so many objects and
+ * edges in all: a state of a big heap is megabytes), and how many earlier
+ * ones stepping back fetches. */
+#define CACHE_STATES             64
+#define CACHE_ITEMS              100000
+#define PREFETCH_STATES          24
+#define PREFETCH_MAX_OBJECTS     2000
 
 typedef struct
 {
@@ -66,6 +73,11 @@ struct _HsTrace
   GArray        *checkpoints;
   GMutex         lock;       /* serialises requests to the checkpoints */
   int            owner_pid;  /* the process that recorded the trace */
+  GHashTable    *cache;      /* step (guint64*) → HsHeapState, under lock */
+  GQueue        *cache_order; /* the cache's keys, oldest first */
+  guint64        cache_items; /* objects and edges in the cached states */
+  guint64        last_request;
+  guint          last_objects;
   GArray        *event_steps; /* EventStep: steps with a collection, a finalizer… */
 };
 
@@ -98,7 +110,8 @@ typedef struct
   gboolean        fork_ok;
   gint64          last_checkpoint;
   gint64          interval;
-  /* replaying */
+  /* replaying: the steps first..target are captured */
+  guint64         first;
   guint64         target;
   guint64         seen;       /* line events so far */
   GArray         *events;     /* HsEventInfo since the previous step, texts g_strdup'd */
@@ -130,7 +143,7 @@ add_event (TraceRecorder *self,
 
   /* Only the target step's own events: those after the line event just
    * before it (seen == target), and none once its state is captured. */
-  if (self->mode != MODE_REPLAY || self->seen < self->target || self->state != NULL)
+  if (self->mode != MODE_REPLAY || self->seen < self->first || self->state != NULL)
     {
       g_free (text);
       return;
@@ -182,7 +195,7 @@ rec_on_free (HsRecorder *rec,
 {
   TraceRecorder *self = (TraceRecorder *) rec;
 
-  if (self->mode == MODE_REPLAY && self->seen >= self->target)
+  if (self->mode == MODE_REPLAY && self->seen >= self->first)
     add_event (self, HS_EVENT_FREE, o, 0, g_strdup (o->ob_type->name));
 }
 
@@ -194,7 +207,7 @@ rec_on_output (HsRecorder  *rec,
 {
   TraceRecorder *self = (TraceRecorder *) rec;
 
-  if (self->mode == MODE_REPLAY && self->seen >= self->target)
+  if (self->mode == MODE_REPLAY && self->seen >= self->first)
     add_event (self, HS_EVENT_OUTPUT, NULL, stream, g_strndup (text, len));
 }
 
@@ -202,9 +215,10 @@ rec_on_output (HsRecorder  *rec,
 
 static HsHeapState *
 capture (TraceRecorder *self,
+         guint64        step,
          int            line)
 {
-  HsHeapState *state = _hs_heap_snapshot (self->vm, self->first_serial, self->target, line);
+  HsHeapState *state = _hs_heap_snapshot (self->vm, self->first_serial, step, line);
 
   for (guint i = 0; i < self->events->len; i++)
     {
@@ -257,15 +271,25 @@ read_all (int     fd,
   return TRUE;
 }
 
-/* In a forked worker: send the state to the parent, then wait for a later
- * step to run on to (the worker is a cursor: stepping forward costs only
- * the steps in between). It never unwinds: it is a disposable copy. */
+/* A request to a checkpoint: the states of steps first..target. */
+typedef struct
+{
+  guint64 first;
+  guint64 target;
+} Request;
+
+/* In a forked worker: send a state to the parent. After the last one of a
+ * request, wait for a later request to run on to: the worker is a cursor,
+ * so stepping forward costs only the steps in between. It never unwinds:
+ * it is a disposable copy. */
 static void
 send_state (TraceRecorder *self,
-            HsHeapState   *state)
+            HsHeapState   *state,
+            gboolean       last)
 {
   GByteArray *out = g_byte_array_new ();
-  guint64 len, next;
+  guint64 len;
+  Request next;
 
   _hs_heap_state_write (state, out);
   len = out->len;
@@ -274,9 +298,12 @@ send_state (TraceRecorder *self,
   g_byte_array_unref (out);
   hs_heap_state_unref (state);
   self->state = NULL;
+  if (!last)
+    return;
   if (self->cursor_fd < 0 || !read_all (self->cursor_fd, (guint8 *) &next, sizeof next))
     _exit (0);
-  self->target = next;
+  self->first = next.first;
+  self->target = next.target;
 }
 #endif
 
@@ -327,17 +354,22 @@ rec_on_line (HsRecorder *rec,
   {
     guint64 index = self->seen++;
 
-    if (index < self->target && frame != NULL)
+    /* Shutdown's steps (finalizers run at exit) follow the end step. */
+    if (index < self->first)
       {
-        if (index + 1 < self->target)
+        if (index + 1 < self->first)
           clear_events (self->events);
         return TRUE;
       }
-    self->state = capture (self, line);
+    self->state = capture (self, index, line);
 #ifdef G_OS_UNIX
     if (self->result_fd >= 0)
       {
-        send_state (self, self->state);
+        gboolean last = index >= self->target;
+
+        send_state (self, self->state, last);
+        if (!last)
+          self->first = index + 1;
         return TRUE;
       }
 #endif
@@ -369,17 +401,17 @@ checkpoint_serve (TraceRecorder *self,
   signal (SIGPIPE, SIG_IGN);
   for (;;)
     {
-      guint64 target;
+      Request req;
       int pid, p[2];
 
-      if (!read_all (cp->cmd_fd, (guint8 *) &target, sizeof target))
+      if (!read_all (cp->cmd_fd, (guint8 *) &req, sizeof req))
         _exit (0);
 
-      /* The running cursor goes on if the step is ahead of it. */
-      if (cursor_pid > 0 && target > cursor_step
-          && write_all (cursor_fd, (const guint8 *) &target, sizeof target))
+      /* The running cursor goes on if the steps are ahead of it. */
+      if (cursor_pid > 0 && req.first > cursor_step
+          && write_all (cursor_fd, (const guint8 *) &req, sizeof req))
         {
-          cursor_step = target;
+          cursor_step = req.target;
           continue;
         }
       if (cursor_pid > 0)
@@ -399,7 +431,8 @@ checkpoint_serve (TraceRecorder *self,
             close (p[1]);
           close (cp->cmd_fd);
           self->mode = MODE_REPLAY;
-          self->target = target;
+          self->first = req.first;
+          self->target = req.target;
           self->seen = cp->step;
           self->result_fd = cp->res_fd;
           self->cursor_fd = p[0];
@@ -421,7 +454,7 @@ checkpoint_serve (TraceRecorder *self,
         }
       cursor_pid = pid;
       cursor_fd = p[1];
-      cursor_step = target;
+      cursor_step = req.target;
     }
 }
 
@@ -505,22 +538,67 @@ take_checkpoint (TraceRecorder *self)
   g_array_append_val (trace->checkpoints, cp);
 }
 
-static HsHeapState *
-request_state (HsTrace    *trace,
-               Checkpoint *cp,
-               guint64     step)
+static guint64
+state_items (HsHeapState *state)
 {
-  guint64 len = 0;
-  g_autofree guint8 *data = NULL;
+  return state->objects->len + state->edges->len;
+}
 
-  if (!write_all (cp->cmd_fd, (const guint8 *) &step, sizeof step))
+static void
+cache_add (HsTrace     *trace,
+           HsHeapState *state)
+{
+  guint64 *key = g_new (guint64, 1);
+
+  *key = state->step;
+  if (g_hash_table_contains (trace->cache, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_insert (trace->cache, key, hs_heap_state_ref (state));
+  g_queue_push_tail (trace->cache_order, key);
+  trace->cache_items += state_items (state);
+  while (g_queue_get_length (trace->cache_order) > CACHE_STATES
+         || (trace->cache_items > CACHE_ITEMS && g_queue_get_length (trace->cache_order) > 1))
+    {
+      guint64 *oldest = g_queue_pop_head (trace->cache_order);
+
+      trace->cache_items -= state_items (g_hash_table_lookup (trace->cache, oldest));
+      g_hash_table_remove (trace->cache, oldest);
+    }
+}
+
+/* Asks @cp for the states of steps @first..@step; all of them are cached,
+ * the last one is returned. */
+static HsHeapState *
+request_states (HsTrace    *trace,
+                Checkpoint *cp,
+                guint64     first,
+                guint64     step)
+{
+  Request req = { first, step };
+  HsHeapState *state = NULL;
+
+  if (!write_all (cp->cmd_fd, (const guint8 *) &req, sizeof req))
     return NULL;
-  if (!read_all (cp->res_fd, (guint8 *) &len, sizeof len) || len == 0 || len > G_MAXUINT32)
-    return NULL;
-  data = g_malloc (len);
-  if (!read_all (cp->res_fd, data, len))
-    return NULL;
-  return _hs_heap_state_read (data, len);
+  for (guint64 s = first; s <= step; s++)
+    {
+      guint64 len = 0;
+      g_autofree guint8 *data = NULL;
+
+      g_clear_pointer (&state, hs_heap_state_unref);
+      if (!read_all (cp->res_fd, (guint8 *) &len, sizeof len) || len == 0 || len > G_MAXUINT32)
+        return NULL;
+      data = g_malloc (len);
+      if (!read_all (cp->res_fd, data, len))
+        return NULL;
+      state = _hs_heap_state_read (data, len);
+      if (state == NULL)
+        return NULL;
+      cache_add (trace, state);
+    }
+  return state;
 }
 
 /* fork() is safe here unless other threads may hold a GLib lock the child
@@ -589,6 +667,10 @@ hs_trace_new (const char    *source,
   trace->checkpoints = g_array_new (FALSE, FALSE, sizeof (Checkpoint));
   trace->event_steps = g_array_new (FALSE, FALSE, sizeof (EventStep));
   g_mutex_init (&trace->lock);
+  trace->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) hs_heap_state_unref);
+  trace->cache_order = g_queue_new ();
+  trace->last_request = G_MAXUINT64;
 
   rec.mode = MODE_RECORD;
   rec.vm = program->vm;
@@ -669,6 +751,8 @@ hs_trace_unref (HsTrace *trace)
   trace_release_checkpoints (trace);
   g_array_unref (trace->checkpoints);
   g_mutex_clear (&trace->lock);
+  g_hash_table_unref (trace->cache);
+  g_queue_free (trace->cache_order);
   g_free (trace->source);
   g_free (trace->filename);
   g_array_unref (trace->lines);
@@ -787,6 +871,7 @@ replay_from_start (HsTrace *trace,
   rec.mode = MODE_REPLAY;
   rec.vm = program->vm;
   rec.first_serial = program->first_program_serial;
+  rec.first = step;
   rec.target = step;
   rec.events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
   rec.result_fd = -1;
@@ -800,7 +885,7 @@ replay_from_start (HsTrace *trace,
     {
       /* A stopped run: the last step is where it stopped. */
       rec.target = step;
-      rec.state = capture (&rec, hs_trace_get_step_line (trace, step));
+      rec.state = capture (&rec, step, hs_trace_get_step_line (trace, step));
     }
   clear_events (rec.events);
   g_array_unref (rec.events);
@@ -817,19 +902,32 @@ hs_trace_get_state (HsTrace *trace,
   g_return_val_if_fail (step < trace->lines->len, NULL);
 
 #ifdef G_OS_UNIX
+  g_mutex_lock (&trace->lock);
+  state = g_hash_table_lookup (trace->cache, &step);
+  if (state != NULL)
+    hs_heap_state_ref (state);
   /* The nearest checkpoint strictly before @step (the events of a step
    * happen before it, so the checkpoint must precede them). */
-  g_mutex_lock (&trace->lock);
   for (guint i = trace->checkpoints->len; i > 0 && state == NULL; i--)
     {
       Checkpoint *cp = &g_array_index (trace->checkpoints, Checkpoint, i - 1);
 
       if (cp->step < step)
         {
-          state = request_state (trace, cp, step);
+          guint64 first = step;
+
+          /* Stepping backwards: bring the steps before this one along, so
+           * the next presses of "back" are served from the cache. Only
+           * while states are small: a big heap makes each one costly. */
+          if (step + 1 == trace->last_request && trace->last_objects < PREFETCH_MAX_OBJECTS)
+            first = MAX (cp->step + 1, step >= PREFETCH_STATES ? step - PREFETCH_STATES : 0);
+          state = request_states (trace, cp, first, step);
           break;
         }
     }
+  trace->last_request = step;
+  if (state != NULL)
+    trace->last_objects = state->objects->len;
   g_mutex_unlock (&trace->lock);
 #endif
   if (state == NULL)

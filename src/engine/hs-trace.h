@@ -6,11 +6,13 @@
  * A trace is made by running a snippet once; hs_trace_get_state() then
  * materialises what the heap looked like at any step.
  *
- * Steps: step i (0 ≤ i < n_steps - 1) is the moment just before the i-th
- * line event (the line a debugger would stop at, exactly the `line` events
- * of CPython's sys.settrace); the last step is the moment the program's code
- * has finished (line 0), before interpreter shutdown. The events of step i
- * are what happened since step i - 1.
+ * Steps: step i is the moment just before the i-th line event (the line a
+ * debugger would stop at, exactly the `line` events of CPython's
+ * sys.settrace). One step has line 0: the program's code has finished,
+ * before interpreter shutdown. It is the last step unless a finalizer runs
+ * Python code at exit (a __del__ of an object freed at shutdown): those
+ * lines follow it as further steps. The events of step i are what happened
+ * since step i - 1.
  *
  * Identity: HsObjectInfo.id is the object's creation serial; the same
  * object has the same id at every step of one trace.

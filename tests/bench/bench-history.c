@@ -232,9 +232,20 @@ main (int   argc,
 {
   g_autofree char *dir = g_dir_make_tmp ("hs-bench-XXXXXX", NULL);
 
+  /* Each workload in a fresh child process: peak RSS is a high-water mark,
+   * and a process forked from a big one (python3 included) inherits it. */
   for (gsize i = 0; i < G_N_ELEMENTS (workloads); i++)
     if (argc < 2 || strstr (workloads[i].name, argv[1]) != NULL)
-      bench (&workloads[i], dir);
+      {
+        pid_t pid = fork ();
+
+        if (pid == 0)
+          {
+            bench (&workloads[i], dir);
+            _exit (0);
+          }
+        waitpid (pid, NULL, 0);
+      }
   g_rmdir (dir);
   return 0;
 }
