@@ -8,6 +8,7 @@
  * if c.isdigit() and not c.isdecimal()]` compressed to ranges.
  */
 
+#define _GNU_SOURCE             /* memmem() */
 #include "config.h"
 
 #include <string.h>
@@ -239,29 +240,170 @@ _hs_unichar_isidcontinue (gunichar c)
 
 /* ------------------------------------------------------------------ */
 
+/* Searches must stay linear however the text is built: a naive search
+ * for 'a' * 10**6 + 'b' in 'a' * 10**7 takes hours (CPython's fastsearch
+ * is linear too). Forward searches use memmem() (two-way in glibc);
+ * backward ones the same Crochemore-Perrin two-way algorithm, here on the
+ * reversed strings without copying them. */
+
+/* The @i-th byte of @s read from its end. */
+#define REV(s, len, i) ((guchar) (s)[(len) - 1 - (i)])
+
+/* The critical factorization of the reversed @x: returns the split point
+ * and sets *@period to the period of its right half. */
+static gsize
+rev_critical_factorization (const char *x,
+                            gsize       m,
+                            gsize      *period)
+{
+  gsize max_suffix = G_MAXSIZE, max_suffix_rev = G_MAXSIZE;
+  gsize j = 0, k = 1, p = 1;
+
+  /* Maximal suffix for the byte order... */
+  while (j + k < m)
+    {
+      guchar a = REV (x, m, j + k), b = REV (x, m, max_suffix + k);
+
+      if (a < b)
+        {
+          j += k;
+          k = 1;
+          p = j - max_suffix;
+        }
+      else if (a == b)
+        {
+          if (k != p)
+            k++;
+          else
+            {
+              j += p;
+              k = 1;
+            }
+        }
+      else
+        {
+          max_suffix = j++;
+          k = p = 1;
+        }
+    }
+  *period = p;
+
+  /* ...and for the reverse order; the longer of the two wins. */
+  j = 0;
+  k = p = 1;
+  while (j + k < m)
+    {
+      guchar a = REV (x, m, j + k), b = REV (x, m, max_suffix_rev + k);
+
+      if (b < a)
+        {
+          j += k;
+          k = 1;
+          p = j - max_suffix_rev;
+        }
+      else if (a == b)
+        {
+          if (k != p)
+            k++;
+          else
+            {
+              j += p;
+              k = 1;
+            }
+        }
+      else
+        {
+          max_suffix_rev = j++;
+          k = p = 1;
+        }
+    }
+  if (max_suffix_rev + 1 < max_suffix + 1)
+    return max_suffix + 1;
+  *period = p;
+  return max_suffix_rev + 1;
+}
+
+/* Two-way search of reversed @x (@m >= 1) in reversed @y: the offset in @y
+ * of the last occurrence of @x, or -1. */
+static gssize
+rev_two_way (const char *y,
+             gsize       n,
+             const char *x,
+             gsize       m)
+{
+  gsize period, suffix, i, j = 0;
+
+  suffix = rev_critical_factorization (x, m, &period);
+
+  /* Is the left half a repetition of the right one (a periodic needle)? */
+  for (i = 0; i < suffix && REV (x, m, i) == REV (x, m, i + period); i++)
+    ;
+  if (i == suffix)
+    {
+      gsize memory = 0;
+
+      while (j <= n - m)
+        {
+          i = MAX (suffix, memory);
+          while (i < m && REV (x, m, i) == REV (y, n, i + j))
+            i++;
+          if (i >= m)
+            {
+              i = suffix - 1;
+              while (memory < i + 1 && REV (x, m, i) == REV (y, n, i + j))
+                i--;
+              if (i + 1 < memory + 1)
+                return (gssize) (n - m - j);
+              j += period;
+              memory = m - period;
+            }
+          else
+            {
+              j += i - suffix + 1;
+              memory = 0;
+            }
+        }
+    }
+  else
+    {
+      period = MAX (suffix, m - suffix) + 1;
+      while (j <= n - m)
+        {
+          i = suffix;
+          while (i < m && REV (x, m, i) == REV (y, n, i + j))
+            i++;
+          if (i >= m)
+            {
+              i = suffix - 1;
+              while (i != G_MAXSIZE && REV (x, m, i) == REV (y, n, i + j))
+                i--;
+              if (i == G_MAXSIZE)
+                return (gssize) (n - m - j);
+              j += period;
+            }
+          else
+            j += i - suffix + 1;
+        }
+    }
+  return -1;
+}
+
+#undef REV
+
 gssize
 _hs_find_bytes (const char *hay,
                 gsize       hay_len,
                 const char *needle,
                 gsize       needle_len)
 {
-  const char *p = hay, *end;
+  const char *p;
 
   if (needle_len == 0)
     return 0;
   if (needle_len > hay_len)
     return -1;
-  end = hay + hay_len - needle_len;
-  while (p <= end)
-    {
-      p = memchr (p, needle[0], end - p + 1);
-      if (p == NULL)
-        return -1;
-      if (memcmp (p, needle, needle_len) == 0)
-        return p - hay;
-      p++;
-    }
-  return -1;
+  p = memmem (hay, hay_len, needle, needle_len);
+  return p != NULL ? p - hay : -1;
 }
 
 gssize
@@ -272,10 +414,17 @@ _hs_rfind_bytes (const char *hay,
 {
   if (needle_len > hay_len)
     return -1;
-  for (gssize i = hay_len - needle_len; i >= 0; i--)
-    if (hay[i] == needle[0] && memcmp (hay + i, needle, needle_len) == 0)
-      return i;
-  return needle_len == 0 ? (gssize) hay_len : -1;
+  if (needle_len == 0)
+    return (gssize) hay_len;
+  /* Short needles: the plain scan costs at most 16 comparisons a byte. */
+  if (needle_len <= 16)
+    {
+      for (gssize i = hay_len - needle_len; i >= 0; i--)
+        if (hay[i] == needle[0] && memcmp (hay + i, needle, needle_len) == 0)
+          return i;
+      return -1;
+    }
+  return rev_two_way (hay, hay_len, needle, needle_len);
 }
 
 /* ------------------------------------------------------------------ */
