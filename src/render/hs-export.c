@@ -289,7 +289,10 @@ append_frame (GString             *out,
     }
   g_string_append (out, "</B></TD><TD ALIGN=\"RIGHT\" BGCOLOR=\"");
   append_color (out, &pal->frame_header);
-  g_string_append_printf (out, "\">line %d</TD></TR>", frame->line);
+  if (frame->line > 0)
+    g_string_append_printf (out, "\">line %d</TD></TR>", frame->line);
+  else
+    g_string_append (out, "\">end</TD></TR>");
   append_rows (out, layout, pal, frame->rows);
   g_string_append (out, "</TABLE>>];\n");
 }

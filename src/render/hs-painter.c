@@ -698,7 +698,8 @@ draw_frame (Paint               *p,
     title = g_strdup_printf ("generator %s()", frame->function);
   else
     title = g_strdup_printf ("%s()", frame->function);
-  line = g_strdup_printf ("line %d", frame->line);
+  /* Line 0: the program has finished and only its names are left. */
+  line = frame->line > 0 ? g_strdup_printf ("line %d", frame->line) : g_strdup ("end");
 
   rounded_rect (cr, x, y, w, h, FRAME_RADIUS);
   set_color (cr, &pal->frame_fill);

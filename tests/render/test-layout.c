@@ -407,6 +407,24 @@ test_deterministic (void)
     g_assert_cmpfloat (hs_layout_get_card (a, i)->y, ==, hs_layout_get_card (b, i)->y);
 }
 
+/* After the last line the global names still hold their objects. */
+static void
+test_end_of_program (void)
+{
+  g_autoptr(HsTrace) trace = render_test_trace (alias_snippet);
+  g_autoptr(HsLayout) layout = render_test_layout_at (trace, hs_trace_get_n_steps (trace) - 1);
+  const HsLayoutFrame *global;
+
+  g_assert_cmpint (hs_layout_get_line (layout), ==, 0);
+  g_assert_cmpuint (hs_layout_get_n_frames (layout), ==, 1);
+  global = hs_layout_get_frame (layout, 0);
+  g_assert_cmpstr (global->function, ==, "<module>");
+  g_assert_cmpuint (global->rows->len, ==, 2);
+  g_assert_cmpuint (hs_layout_get_n_cards (layout), ==, 1);
+  g_assert_cmpuint (hs_layout_get_n_edges (layout), ==, 2);
+  render_test_check_layout (layout);
+}
+
 static void
 test_hit_test (void)
 {
@@ -451,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/frames", test_frames);
   g_test_add_func ("/render/layout/folding", test_folding);
   g_test_add_func ("/render/layout/deterministic", test_deterministic);
+  g_test_add_func ("/render/layout/end-of-program", test_end_of_program);
   g_test_add_func ("/render/layout/hit-test", test_hit_test);
 
   return g_test_run ();
