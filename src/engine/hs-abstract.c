@@ -548,8 +548,12 @@ HsObject *
 hs_iter_next (HsVM     *vm,
               HsObject *iter)
 {
-  HsObject *v = iter->ob_type->tp_iternext (vm, iter);
+  HsObject *v;
 
+  /* Built-ins loop over this within one step: sum(range(10**12)). */
+  if (!hs_work_tick (vm))
+    return NULL;
+  v = iter->ob_type->tp_iternext (vm, iter);
   if (v == NULL && hs_err_matches (vm, vm->types.StopIteration))
     hs_err_clear (vm);
   return v;

@@ -1,4 +1,4 @@
-/* hs-recursion.c — recursion limits: CPython's shared counter, and the real C stack
+/* hs-recursion.c — recursion limits: CPython's shared counter, the real C stack; the work cap
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,8 @@
 #include <pthread.h>
 #endif
 
+#include "hs-abstract.h"
+#include "hs-frame.h"
 #include "hs-recursion.h"
 
 /* The lowest stack address this thread may reach before a check fails;
@@ -123,4 +125,39 @@ void
 hs_leave_recursive_call (HsVM *vm)
 {
   vm->c_recursion--;
+}
+
+/**
+ * hs_work_check:
+ * @vm: the VM
+ *
+ * The slow path of hs_work_tick(): ends the run when it was cancelled,
+ * stopped, or when its built-ins have done more than their share of work.
+ *
+ * Returns: %FALSE with the stop raised (an exception no handler catches)
+ */
+gboolean
+hs_work_check (HsVM *vm)
+{
+  guint64 max_ticks = vm->max_ticks;
+
+  if (max_ticks == 0)
+    max_ticks = vm->max_steps > G_MAXUINT64 / HS_TICKS_PER_STEP ? G_MAXUINT64
+                                                                 : vm->max_steps * HS_TICKS_PER_STEP;
+  if (vm->stop == HS_STOP_NONE)
+    {
+      if (g_atomic_int_get (&vm->cancelled))
+        vm->stop = HS_STOP_CANCELLED;
+      else if (vm->ticks >= max_ticks)
+        {
+          vm->stop = HS_STOP_WORK_LIMIT;
+          vm->stop_line = vm->frame != NULL ? vm->frame->line : 0;
+        }
+      else
+        return TRUE;
+    }
+  /* As the eval loop's raise_stop(): unwinding skips every handler. */
+  if (vm->exc == NULL || !hs_isinstance (vm->exc, vm->types.SystemExit))
+    hs_err_set_object (vm, vm->types.SystemExit, NULL);
+  return FALSE;
 }

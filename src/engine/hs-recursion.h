@@ -1,4 +1,4 @@
-/* hs-recursion.h — recursion limits: CPython's shared counter, and the real C stack
+/* hs-recursion.h — recursion limits: CPython's shared counter, the real C stack; the work cap
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -12,6 +12,12 @@
  *   allows 100,000), every path that recurses in C checks how much of the
  *   thread's real stack is left, and raises RecursionError well before it
  *   runs out (main thread or GLib worker, whatever their stack size).
+ *
+ * And one guard keeps a single step from running forever in C:
+ * sum(range(10**12)) makes no line event, so neither the step cap nor
+ * hs_vm_cancel() would stop it. Built-ins that consume an iterator tick
+ * (hs_work_tick); the run stops (HS_STOP_WORK_LIMIT, or HS_STOP_CANCELLED)
+ * as at the step cap.
  */
 #pragma once
 
@@ -30,5 +36,16 @@ gboolean  hs_enter_recursive_call   (HsVM       *vm,
                                      const char *where);
 void      hs_leave_recursive_call   (HsVM       *vm);
 gsize     hs_stack_remaining        (void);
+gboolean  hs_work_check             (HsVM       *vm);
+
+/* Call once per iteration a built-in consumes; %FALSE (with the run's
+ * stop raised) when the run must end. */
+static inline gboolean
+hs_work_tick (HsVM *vm)
+{
+  if (G_LIKELY ((++vm->ticks & 0x3fff) != 0 && vm->stop == HS_STOP_NONE))
+    return TRUE;
+  return hs_work_check (vm);
+}
 
 G_END_DECLS

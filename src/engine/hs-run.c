@@ -177,6 +177,16 @@ hs_run_source (const char         *source,
 
       write_text (write, write_data, msg);
     }
+  else if (program->vm->stop == HS_STOP_WORK_LIMIT)
+    {
+      g_autofree char *msg = g_strdup_printf ("heapscope: stopped at line %d after %" G_GUINT64_FORMAT
+                                              " iterations inside one step (the work limit, %d per "
+                                              "step allowed; --max-steps N raises it)\n",
+                                              program->vm->stop_line, program->vm->ticks,
+                                              HS_TICKS_PER_STEP);
+
+      write_text (write, write_data, msg);
+    }
   else if (status == 1)
     write_limit_notice (program->vm, write, write_data);
 

@@ -91,7 +91,13 @@ typedef enum
   HS_STOP_CANCELLED,       /* hs_vm_cancel() from another thread */
   HS_STOP_FATAL,           /* an internal limit with no Python equivalent */
   HS_STOP_OUTPUT_LIMIT,    /* the snippet printed max_output_bytes */
+  HS_STOP_WORK_LIMIT,      /* one step ran max_ticks iterations in C (sum(range(10**12))) */
 } HsStopReason;
+
+/* The work a built-in may do for the snippet (iterations it consumes,
+ * hs_iter_next) is capped at this many per allowed step, unless
+ * HsVM.max_ticks says otherwise. */
+#define HS_TICKS_PER_STEP 1000
 
 /* Heapscope limits a run reached (HsVM.limits_hit), so a front end can name
  * the limit behind a bare MemoryError. */
@@ -157,6 +163,9 @@ struct _HsVM
   volatile gint  cancelled;
   guint64        steps;          /* line steps so far */
   guint64        max_steps;
+  guint64        ticks;          /* iterations consumed by built-ins (hs_work_check) */
+  guint64        max_ticks;      /* 0: max_steps * HS_TICKS_PER_STEP */
+  int            stop_line;      /* the line running when a limit stopped the run */
 
   /* Output. */
   HsWriteFunc    write;
