@@ -37,6 +37,22 @@ dump_code (HsCode *code)
     }
 }
 
+static HsObject *
+new_main_module (HsVM       *vm,
+                 const char *filename)
+{
+  HsObject *main_module = hs_module_new (vm, "__main__");
+  HsObject *globals = HS_MODULE (main_module)->dict;
+  HsObject *file = hs_str_new (vm, filename, -1);
+  HsObject *bmod = hs_dict_getitem_str (vm, vm->modules, "builtins");
+
+  hs_dict_setitem_str (vm, globals, "__file__", file);
+  hs_decref (vm, file);
+  hs_dict_setitem_str (vm, globals, "__builtins__", bmod != NULL ? bmod : vm->builtins);
+  hs_dict_setitem_str (vm, vm->modules, "__main__", main_module);
+  return main_module;
+}
+
 HsProgram *
 hs_program_new (const char    *source,
                 gsize          len,
@@ -58,6 +74,9 @@ hs_program_new (const char    *source,
   p->code = hs_compile_module (p->vm, p->ast, error);
   if (p->code == NULL)
     return NULL;
+  /* __main__ belongs to the interpreter, not to the snippet: the learner's
+   * objects are those created after it. */
+  p->main_module = new_main_module (p->vm, p->filename);
   p->first_program_serial = p->vm->next_serial + 1;
   /* A debugging aid: HEAPSCOPE_DIS=1 prints the bytecode. */
   if (g_getenv ("HEAPSCOPE_DIS") != NULL)
@@ -70,6 +89,8 @@ hs_program_free (HsProgram *p)
 {
   if (p == NULL)
     return;
+  if (p->main_module != NULL)
+    hs_decref (p->vm, p->main_module);
   if (p->vm != NULL)
     hs_vm_free (p->vm);
   g_clear_pointer (&p->arena, hs_arena_free);
@@ -147,19 +168,10 @@ hs_program_run (HsProgram *p)
   HsObject *main_module, *globals, *res;
   int status = 0;
 
-  main_module = hs_module_new (vm, "__main__");
+  main_module = g_steal_pointer (&p->main_module);
   if (main_module == NULL)
     return 2;
   globals = HS_MODULE (main_module)->dict;
-  {
-    HsObject *file = hs_str_new (vm, p->filename, -1);
-    HsObject *bmod = hs_dict_getitem_str (vm, vm->modules, "builtins");
-
-    hs_dict_setitem_str (vm, globals, "__file__", file);
-    hs_decref (vm, file);
-    hs_dict_setitem_str (vm, globals, "__builtins__", bmod != NULL ? bmod : vm->builtins);
-  }
-  hs_dict_setitem_str (vm, vm->modules, "__main__", main_module);
   vm->main_module = main_module;
 
   res = hs_eval_code (vm, p->code, globals, globals);

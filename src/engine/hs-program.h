@@ -19,6 +19,7 @@ typedef struct
   HsModule  *ast;
   HsCode    *code;
   char      *filename;     /* as shown in tracebacks (absolute, like python3's) */
+  HsObject  *main_module;  /* __main__, ready before the snippet's first object */
   guint64    first_program_serial;  /* objects from here on belong to the snippet */
 } HsProgram;
 

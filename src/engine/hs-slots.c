@@ -12,6 +12,7 @@
 #include "hs-exc-object.h"
 #include "hs-func-object.h"
 #include "hs-number-object.h"
+#include "hs-recorder.h"
 #include "hs-slots.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
@@ -276,11 +277,15 @@ _hs_call_finalizer (HsVM     *vm,
     return;
 
   hs_incref (del);
+  if (vm->recorder != NULL)
+    hs_recorder_on_event (vm->recorder, HS_EVENT_DEL_START, self, 0);
   res = hs_object_call (vm, del, &self, 1, NULL);
   if (res == NULL)
     hs_err_write_unraisable (vm, del);
   else
     hs_decref (vm, res);
+  if (vm->recorder != NULL)
+    hs_recorder_on_event (vm->recorder, HS_EVENT_DEL_END, self, 0);
   hs_decref (vm, del);
 }
 

@@ -398,6 +398,14 @@ _hs_sys_init (HsVM *vm)
   o = hs_list_new (vm, 0);
   hs_dict_setitem_str (vm, d, "path", o);
   hs_decref (vm, o);
+
+  /* The builtins module: its namespace is the dict every frame looks
+   * names up in (what __main__.__builtins__ is). */
+  o = hs_module_new (vm, "builtins");
+  hs_decref (vm, HS_MODULE (o)->dict);
+  HS_MODULE (o)->dict = hs_incref (vm->builtins);
+  hs_dict_setitem_str (vm, vm->modules, "builtins", o);
+  hs_decref (vm, o);
 }
 
 /* import ------------------------------------------------------------------------ */
@@ -407,7 +415,7 @@ _hs_sys_init (HsVM *vm)
 static const char *const system_modules[] = {
   "os", "io", "subprocess", "socket", "shutil", "pathlib", "ctypes", "signal", "threading",
   "multiprocessing", "asyncio", "urllib", "http", "ftplib", "smtplib", "tempfile", "glob",
-  "importlib", "builtins", "posix", "select", "mmap", "resource", "pty", "fcntl", "ssl",
+  "importlib", "posix", "select", "mmap", "resource", "pty", "fcntl", "ssl",
   "sqlite3", "pickle", "marshal", "runpy", "code", "inspect", "tracemalloc", "faulthandler",
   NULL
 };
