@@ -40,6 +40,10 @@ typedef struct
 
 typedef struct _HsUnit HsUnit;
 
+/* Cell and free variable operands, until assembly knows the index: the
+ * position in cellvars/freevars, with this bit set. */
+#define CELL_INDEX_FLAG 0x800000
+
 struct _HsUnit
 {
   HsUnit      *parent;
@@ -128,6 +132,9 @@ void      _hs_compile_jump_if   (HsCompiler  *c,
                                  GArray      *jumps);    /* collects jumps taken when truth == cond */
 void      _hs_compile_body      (HsCompiler  *c,
                                  HsStmtList  *body);
+/* hs-assemble.c: the unit's code object (line table, stack size, names). */
+HsCode   *_hs_assemble          (HsCompiler  *c,
+                                 HsUnit      *u);
 /* Builds a nested code object for a function, lambda, comprehension or
  * class body and leaves the function object on the stack. */
 void      _hs_compile_function_object (HsCompiler   *c,

@@ -16,6 +16,7 @@
 #include "hs-code.h"
 #include "hs-containers.h"
 #include "hs-eval.h"
+#include "hs-eval-private.h"
 #include "hs-exc-object.h"
 #include "hs-format-object.h"
 #include "hs-frame.h"
@@ -35,241 +36,6 @@
 #define SET_TOP(v)   (STACK (f)[f->stacktop - 1] = (v))
 #define PUSH(v)      (STACK (f)[f->stacktop++] = (v))
 #define POP()        (STACK (f)[--f->stacktop])
-
-/* Argument binding --------------------------------------------------------- */
-
-static void
-format_missing (GString    *msg,
-                GPtrArray  *names)
-{
-  for (guint i = 0; i < names->len; i++)
-    {
-      if (i > 0)
-        g_string_append (msg, names->len == 2 ? " and " : (i == names->len - 1 ? ", and " : ", "));
-      g_string_append_printf (msg, "'%s'", (const char *) g_ptr_array_index (names, i));
-    }
-}
-
-static gboolean
-missing_arguments (HsVM       *vm,
-                   HsCode     *code,
-                   HsFrame    *frame,
-                   int         start,
-                   int         end,
-                   const char *kind)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GString *msg;
-
-  for (int i = start; i < end; i++)
-    if (frame->localsplus[i] == NULL)
-      g_ptr_array_add (names, (gpointer) hs_str_utf8 (HS_TUPLE (code->localsplusnames)->items[i]));
-  if (names->len == 0)
-    return TRUE;
-  msg = g_string_new (NULL);
-  g_string_printf (msg, "%s() missing %u required %s argument%s: ", hs_str_utf8 (code->qualname),
-                   names->len, kind, names->len == 1 ? "" : "s");
-  format_missing (msg, names);
-  hs_err_set_string (vm, vm->types.TypeError, msg->str);
-  g_string_free (msg, TRUE);
-  return FALSE;
-}
-
-static void
-too_many_positional (HsVM    *vm,
-                     HsCode  *code,
-                     HsFrame *frame,
-                     gsize    given,
-                     int      n_defaults)
-{
-  int co_argcount = code->argcount;
-  int kwonly_given = 0;
-  g_autofree char *takes = NULL;
-  g_autofree char *extra = NULL;
-
-  for (int i = co_argcount; i < co_argcount + code->kwonlyargcount; i++)
-    if (frame->localsplus[i] != NULL)
-      kwonly_given++;
-  if (n_defaults > 0)
-    takes = g_strdup_printf ("from %d to %d positional arguments", co_argcount - n_defaults,
-                             co_argcount);
-  else
-    takes = g_strdup_printf ("%d positional argument%s", co_argcount,
-                             co_argcount == 1 ? "" : "s");
-  if (kwonly_given > 0)
-    extra = g_strdup_printf (" positional argument%s (and %d keyword-only argument%s)",
-                             given == 1 ? "" : "s", kwonly_given, kwonly_given == 1 ? "" : "s");
-  hs_err_format (vm, vm->types.TypeError, "%s() takes %s but %" G_GSIZE_FORMAT "%s %s given",
-                 hs_str_utf8 (code->qualname), takes, given,
-                 extra != NULL ? extra : "", given == 1 && kwonly_given == 0 ? "was" : "were");
-}
-
-HsFrame *
-_hs_eval_make_frame (HsVM            *vm,
-                     HsObject        *func_obj,
-                     HsObject *const *args,
-                     gsize            nargs,
-                     HsObject        *kwnames,
-                     gboolean         steal)
-{
-  HsFunction *func = HS_FUNCTION (func_obj);
-  HsCode *code = HS_CODE (func->code);
-  HsFrame *frame;
-  int argcount = code->argcount;
-  int total_args = argcount + code->kwonlyargcount;
-  gsize nkw = kwnames != NULL ? HS_TUPLE (kwnames)->len : 0;
-  HsObject *varargs = NULL, *varkw = NULL;
-  gsize n_positional;
-  int n_defaults = func->defaults != NULL ? (int) HS_TUPLE (func->defaults)->len : 0;
-  gboolean failed = FALSE;
-
-  frame = hs_frame_new (vm, code, hs_incref (func_obj), func->globals, func->builtins, NULL);
-  if (frame == NULL)
-    goto fail_args;
-
-  if (code->flags & HS_CO_VARKEYWORDS)
-    {
-      varkw = hs_dict_new (vm);
-      if (varkw == NULL)
-        goto fail;
-      frame->localsplus[total_args + ((code->flags & HS_CO_VARARGS) ? 1 : 0)] = varkw;
-    }
-
-  n_positional = MIN (nargs, (gsize) argcount);
-  for (gsize i = 0; i < n_positional; i++)
-    frame->localsplus[i] = steal ? args[i] : hs_incref (args[i]);
-
-  if (code->flags & HS_CO_VARARGS)
-    {
-      gsize extra = nargs > (gsize) argcount ? nargs - argcount : 0;
-
-      varargs = hs_tuple_new (vm, extra);
-      if (varargs == NULL)
-        {
-          if (steal)
-            for (gsize i = n_positional; i < nargs; i++)
-              hs_decref (vm, args[i]);
-          n_positional = nargs;
-          goto fail_after_positional;
-        }
-      for (gsize i = 0; i < extra; i++)
-        HS_TUPLE (varargs)->items[i] = steal ? args[argcount + i] : hs_incref (args[argcount + i]);
-      frame->localsplus[total_args] = varargs;
-      n_positional = nargs;
-    }
-
-  /* Keyword arguments. */
-  for (gsize k = 0; k < nkw; k++)
-    {
-      HsObject *name = HS_TUPLE (kwnames)->items[k];
-      HsObject *value = args[nargs + k];
-      int j;
-
-      if (failed)
-        {
-          if (steal)
-            hs_decref (vm, value);
-          continue;
-        }
-      for (j = code->posonlyargcount; j < total_args; j++)
-        {
-          HsObject *pname = HS_TUPLE (code->localsplusnames)->items[j];
-
-          if (pname == name || hs_str_equal (pname, name))
-            break;
-        }
-      if (j < total_args)
-        {
-          if (frame->localsplus[j] != NULL)
-            {
-              hs_err_format (vm, vm->types.TypeError,
-                             "%s() got multiple values for argument '%s'",
-                             hs_str_utf8 (code->qualname), hs_str_utf8 (name));
-              failed = TRUE;
-              if (steal)
-                hs_decref (vm, value);
-              continue;
-            }
-          frame->localsplus[j] = steal ? value : hs_incref (value);
-          continue;
-        }
-      if (varkw != NULL)
-        {
-          hs_dict_setitem (vm, varkw, name, value);
-          if (steal)
-            hs_decref (vm, value);
-          continue;
-        }
-      /* Positional-only passed by keyword gets its own message. */
-      for (j = 0; j < code->posonlyargcount; j++)
-        if (hs_str_equal (HS_TUPLE (code->localsplusnames)->items[j], name))
-          break;
-      if (j < code->posonlyargcount)
-        hs_err_format (vm, vm->types.TypeError,
-                       "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                       hs_str_utf8 (code->qualname), hs_str_utf8 (name));
-      else
-        hs_err_format (vm, vm->types.TypeError, "%s() got an unexpected keyword argument '%s'",
-                       hs_str_utf8 (code->qualname), hs_str_utf8 (name));
-      failed = TRUE;
-      if (steal)
-        hs_decref (vm, value);
-    }
-  if (failed)
-    goto fail_after_positional;
-
-  if (nargs > (gsize) argcount && !(code->flags & HS_CO_VARARGS))
-    {
-      too_many_positional (vm, code, frame, nargs, n_defaults);
-      if (steal)
-        for (gsize i = n_positional; i < nargs; i++)
-          hs_decref (vm, args[i]);
-      goto fail;
-    }
-
-  /* Defaults for the missing positional parameters. */
-  if ((gsize) argcount > nargs)
-    {
-      int first_default = argcount - n_defaults;
-
-      if (!missing_arguments (vm, code, frame, (int) nargs, first_default, "positional"))
-        goto fail;
-      for (int i = MAX ((int) nargs, first_default); i < argcount; i++)
-        if (frame->localsplus[i] == NULL)
-          frame->localsplus[i] = hs_incref (HS_TUPLE (func->defaults)->items[i - first_default]);
-    }
-
-  /* Keyword-only defaults. */
-  for (int i = argcount; i < total_args; i++)
-    {
-      HsObject *name = HS_TUPLE (code->localsplusnames)->items[i];
-      HsObject *def;
-
-      if (frame->localsplus[i] != NULL)
-        continue;
-      def = func->kwdefaults != NULL ? hs_dict_getitem (vm, func->kwdefaults, name) : NULL;
-      if (def != NULL)
-        frame->localsplus[i] = hs_incref (def);
-    }
-  if (!missing_arguments (vm, code, frame, argcount, total_args, "keyword-only"))
-    goto fail;
-
-  return frame;
-
-fail_args:
-  if (steal)
-    for (gsize i = 0; i < nargs + nkw; i++)
-      hs_decref (vm, args[i]);
-  return NULL;
-
-fail_after_positional:
-  if (steal && !(code->flags & HS_CO_VARARGS))
-    for (gsize i = n_positional; i < nargs; i++)
-      hs_decref (vm, args[i]);
-fail:
-  hs_frame_release (vm, frame);
-  return NULL;
-}
 
 HsObject *
 hs_function_call (HsVM            *vm,
@@ -303,16 +69,6 @@ hs_eval_code (HsVM     *vm,
 /* Names ------------------------------------------------------------------- */
 
 static HsObject *
-name_error (HsVM       *vm,
-            HsObject   *name)
-{
-  hs_err_format (vm, vm->types.NameError, "name '%s' is not defined", hs_str_utf8 (name));
-  if (vm->exc != NULL)
-    hs_set_ref (vm, &HS_EXC (vm->exc)->extra, hs_incref (name));
-  return NULL;
-}
-
-static HsObject *
 load_global (HsVM     *vm,
              HsFrame  *f,
              HsObject *name)
@@ -322,273 +78,8 @@ load_global (HsVM     *vm,
   if (v == NULL && !hs_err_occurred (vm))
     v = hs_dict_getitem (vm, f->builtins, name);
   if (v == NULL)
-    return hs_err_occurred (vm) ? NULL : name_error (vm, name);
+    return hs_err_occurred (vm) ? NULL : _hs_eval_name_error (vm, name);
   return hs_incref (v);
-}
-
-static void
-unbound_local (HsVM    *vm,
-               HsFrame *f,
-               int      i)
-{
-  const char *name = hs_str_utf8 (HS_TUPLE (f->code->localsplusnames)->items[i]);
-
-  if (f->code->localspluskinds[i] & HS_LOCAL_FREE)
-    hs_err_format (vm, vm->types.NameError,
-                   "cannot access free variable '%s' where it is not associated with a value"
-                   " in enclosing scope", name);
-  else
-    hs_err_format (vm, vm->types.UnboundLocalError,
-                   "cannot access local variable '%s' where it is not associated with a value",
-                   name);
-}
-
-/* Unpacking ----------------------------------------------------------------- */
-
-static gboolean
-unpack_iterable (HsVM     *vm,
-                 HsFrame  *f,
-                 HsObject *seq,
-                 int       before,
-                 int       after)
-{
-  HsObject **sp;
-  HsObject *it, *v;
-  int total = before + (after >= 0 ? 1 + after : 0);
-  int i = 0;
-  HsObject *list;
-
-  it = hs_object_get_iter (vm, seq);
-  if (it == NULL)
-    {
-      if (hs_err_matches (vm, vm->types.TypeError) && seq->ob_type->tp_iter == NULL)
-        {
-          hs_err_clear (vm);
-          hs_err_format (vm, vm->types.TypeError, "cannot unpack non-iterable %s object",
-                         hs_type_name (seq));
-        }
-      return FALSE;
-    }
-
-  /* Items are written from the top of the stack down, first item last. */
-  sp = STACK (f) + f->stacktop + total;
-  for (; i < before; i++)
-    {
-      v = hs_iter_next (vm, it);
-      if (v == NULL)
-        {
-          if (!hs_err_occurred (vm))
-            {
-              if (after < 0)
-                hs_err_format (vm, vm->types.ValueError,
-                               "not enough values to unpack (expected %d, got %d)", before, i);
-              else
-                hs_err_format (vm, vm->types.ValueError,
-                               "not enough values to unpack (expected at least %d, got %d)",
-                               before + after, i);
-            }
-          goto error;
-        }
-      *--sp = v;
-    }
-
-  if (after < 0)
-    {
-      v = hs_iter_next (vm, it);
-      if (v != NULL)
-        {
-          hs_decref (vm, v);
-          hs_err_format (vm, vm->types.ValueError, "too many values to unpack (expected %d)",
-                         before);
-          goto error;
-        }
-      if (hs_err_occurred (vm))
-        goto error;
-      hs_decref (vm, it);
-      f->stacktop += total;
-      return TRUE;
-    }
-
-  list = hs_sequence_list (vm, it);
-  if (list == NULL)
-    goto error;
-  *--sp = list;
-  i++;
-  if (HS_LIST (list)->len < (gsize) after)
-    {
-      hs_err_format (vm, vm->types.ValueError,
-                     "not enough values to unpack (expected at least %d, got %d)",
-                     before + after, before + (int) HS_LIST (list)->len);
-      goto error;
-    }
-  for (int j = after; j > 0; j--)
-    {
-      HsList *l = HS_LIST (list);
-
-      *--sp = l->items[l->len - j];
-      i++;
-    }
-  /* The after-items move from the list to the stack. */
-  HS_LIST (list)->len -= after;
-  hs_decref (vm, it);
-  f->stacktop += total;
-  return TRUE;
-
-error:
-  /* Release what was already produced. */
-  sp = STACK (f) + f->stacktop + total;
-  for (int j = 0; j < i; j++)
-    hs_decref (vm, *--sp);
-  hs_decref (vm, it);
-  return FALSE;
-}
-
-/* Exceptions ------------------------------------------------------------- */
-
-static gboolean
-exception_matches (HsVM     *vm,
-                   HsObject *exc,
-                   HsObject *match,
-                   gboolean *ok)
-{
-  *ok = TRUE;
-  if (hs_isinstance (match, vm->types.tuple))
-    {
-      for (gsize i = 0; i < HS_TUPLE (match)->len; i++)
-        {
-          gboolean m = exception_matches (vm, exc, HS_TUPLE (match)->items[i], ok);
-
-          if (!*ok || m)
-            return m;
-        }
-      return FALSE;
-    }
-  if (!hs_exception_class_check (match))
-    {
-      hs_err_format (vm, vm->types.TypeError,
-                     "catching classes that do not inherit from BaseException is not allowed");
-      *ok = FALSE;
-      return FALSE;
-    }
-  return hs_isinstance (exc, (HsType *) match);
-}
-
-static gboolean
-do_raise (HsVM     *vm,
-          HsObject *exc,
-          HsObject *cause)
-{
-  HsObject *value;
-
-  if (exc == NULL)
-    {
-      if (vm->exc_info == NULL)
-        {
-          hs_err_format (vm, vm->types.RuntimeError, "No active exception to reraise");
-          return FALSE;
-        }
-      hs_err_restore (vm, hs_incref (vm->exc_info));
-      return TRUE;  /* re-raise keeps the traceback */
-    }
-
-  if (hs_exception_class_check (exc))
-    {
-      value = hs_object_call (vm, exc, NULL, 0, NULL);
-      if (value == NULL)
-        return FALSE;
-      if (!hs_exception_check (value))
-        {
-          hs_err_format (vm, vm->types.TypeError,
-                         "calling %s should have returned an instance of BaseException, not %s",
-                         ((HsType *) exc)->name, hs_type_name (value));
-          hs_decref (vm, value);
-          return FALSE;
-        }
-    }
-  else if (hs_exception_check (exc))
-    value = hs_incref (exc);
-  else
-    {
-      hs_err_format (vm, vm->types.TypeError, "exceptions must derive from BaseException");
-      return FALSE;
-    }
-
-  if (cause != NULL)
-    {
-      HsObject *fixed;
-
-      if (cause == vm->none)
-        fixed = NULL;
-      else if (hs_exception_class_check (cause))
-        {
-          fixed = hs_object_call (vm, cause, NULL, 0, NULL);
-          if (fixed == NULL)
-            {
-              hs_decref (vm, value);
-              return FALSE;
-            }
-        }
-      else if (hs_exception_check (cause))
-        fixed = hs_incref (cause);
-      else
-        {
-          hs_decref (vm, value);
-          hs_err_format (vm, vm->types.TypeError,
-                         "exception causes must derive from BaseException");
-          return FALSE;
-        }
-      hs_exception_set_cause (vm, value, fixed);
-    }
-
-  hs_err_restore (vm, value);
-  return FALSE;
-}
-
-/* Calls -------------------------------------------------------------------- */
-
-static HsObject *
-call_with_kwargs_dict (HsVM     *vm,
-                       HsObject *func,
-                       HsObject *args_tuple,
-                       HsObject *kwargs)
-{
-  gsize nargs = HS_TUPLE (args_tuple)->len;
-  gsize nkw = kwargs != NULL ? HS_DICT (kwargs)->used : 0;
-  g_autofree HsObject **argv = g_new (HsObject *, nargs + nkw + 1);
-  HsObject *kwnames = NULL;
-  HsObject *res;
-  gsize pos = 0, i = 0;
-  HsObject *k, *v;
-
-  memcpy (argv, HS_TUPLE (args_tuple)->items, nargs * sizeof (HsObject *));
-  if (nkw > 0)
-    {
-      kwnames = hs_tuple_new (vm, nkw);
-      if (kwnames == NULL)
-        return NULL;
-      while (hs_dict_next (kwargs, &pos, &k, &v))
-        {
-          if (!hs_str_check (k))
-            {
-              hs_decref (vm, kwnames);
-              return hs_err_format (vm, vm->types.TypeError, "keywords must be strings");
-            }
-          HS_TUPLE (kwnames)->items[i] = hs_incref (k);
-          argv[nargs + i] = v;
-          i++;
-        }
-    }
-  /* _PyStack_UnpackDict: with keywords, the call gets its own references
-   * to every argument. */
-  if (kwnames != NULL)
-    for (gsize j = 0; j < nargs + nkw; j++)
-      hs_incref (argv[j]);
-  res = hs_object_call (vm, func, argv, nargs, kwnames);
-  if (kwnames != NULL)
-    for (gsize j = 0; j < nargs + nkw; j++)
-      hs_decref (vm, argv[j]);
-  hs_xdecref (vm, kwnames);
-  return res;
 }
 
 /* The loop --------------------------------------------------------------- */
@@ -774,7 +265,7 @@ hs_eval_frame (HsVM    *vm,
 
             if (v == NULL)
               {
-                unbound_local (vm, f, arg);
+                _hs_eval_unbound_local (vm, f, arg);
                 goto error;
               }
             PUSH (hs_incref (v));
@@ -797,7 +288,7 @@ hs_eval_frame (HsVM    *vm,
 
             if (old == NULL)
               {
-                unbound_local (vm, f, arg);
+                _hs_eval_unbound_local (vm, f, arg);
                 goto error;
               }
             f->localsplus[arg] = NULL;
@@ -817,7 +308,7 @@ hs_eval_frame (HsVM    *vm,
             if (v == NULL)
               {
                 if (!hs_err_occurred (vm))
-                  name_error (vm, name);
+                  _hs_eval_name_error (vm, name);
                 goto error;
               }
             PUSH (hs_incref (v));
@@ -849,7 +340,7 @@ hs_eval_frame (HsVM    *vm,
               goto error;
             if (r == 0)
               {
-                name_error (vm, name);
+                _hs_eval_name_error (vm, name);
                 goto error;
               }
           }
@@ -885,7 +376,7 @@ hs_eval_frame (HsVM    *vm,
               v = HS_CELL (cell)->ref;
             if (v == NULL)
               {
-                unbound_local (vm, f, arg);
+                _hs_eval_unbound_local (vm, f, arg);
                 goto error;
               }
             PUSH (hs_incref (v));
@@ -906,7 +397,7 @@ hs_eval_frame (HsVM    *vm,
 
             if (cell->ref == NULL)
               {
-                unbound_local (vm, f, arg);
+                _hs_eval_unbound_local (vm, f, arg);
                 goto error;
               }
             hs_clear_ref (vm, &cell->ref);
@@ -1439,7 +930,7 @@ hs_eval_frame (HsVM    *vm,
               }
             else
               {
-                gboolean ok = unpack_iterable (vm, f, seq, arg, -1);
+                gboolean ok = _hs_eval_unpack_iterable (vm, f, seq, arg, -1);
 
                 hs_decref (vm, seq);
                 if (!ok)
@@ -1451,7 +942,7 @@ hs_eval_frame (HsVM    *vm,
         case HS_OP_UNPACK_EX:
           {
             HsObject *seq = POP ();
-            gboolean ok = unpack_iterable (vm, f, seq, arg & 0xff, arg >> 8);
+            gboolean ok = _hs_eval_unpack_iterable (vm, f, seq, arg & 0xff, arg >> 8);
 
             hs_decref (vm, seq);
             if (!ok)
@@ -1641,7 +1132,7 @@ hs_eval_frame (HsVM    *vm,
                 hs_decref (vm, callargs);
                 callargs = t;
               }
-            res = callargs != NULL ? call_with_kwargs_dict (vm, func, callargs, kwargs) : NULL;
+            res = callargs != NULL ? _hs_eval_call_with_kwargs_dict (vm, func, callargs, kwargs) : NULL;
             hs_xdecref (vm, callargs);
             hs_xdecref (vm, kwargs);
             hs_decref (vm, func);
@@ -1815,7 +1306,7 @@ hs_eval_frame (HsVM    *vm,
           {
             HsObject *match = POP ();
             gboolean ok;
-            gboolean res = exception_matches (vm, TOP (), match, &ok);
+            gboolean res = _hs_eval_exception_matches (vm, TOP (), match, &ok);
 
             hs_decref (vm, match);
             if (!ok)
@@ -1836,7 +1327,7 @@ hs_eval_frame (HsVM    *vm,
           {
             HsObject *cause = arg >= 2 ? POP () : NULL;
             HsObject *exc = arg >= 1 ? POP () : NULL;
-            gboolean reraise = do_raise (vm, exc, cause);
+            gboolean reraise = _hs_eval_do_raise (vm, exc, cause);
 
             hs_xdecref (vm, exc);
             hs_xdecref (vm, cause);
