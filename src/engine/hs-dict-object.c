@@ -18,6 +18,7 @@
 
 #include "hs-abstract.h"
 #include "hs-containers-private.h"
+#include "hs-gc.h"
 #include "hs-number-object.h"
 #include "hs-str-object.h"
 #include "hs-str-private.h"
@@ -1119,8 +1120,11 @@ dict_new (HsVM            *vm,
           HsObject        *kwnames)
 {
   HsType *type = (HsType *) args[0];
-  HsObject *o = dict_alloc (vm, type);
+  HsObject *o;
 
+  /* dict(…) uses tp_alloc, not PyDict_New: no free list. */
+  _hs_gc_bypass_free_list (vm);
+  o = dict_alloc (vm, type);
   if (o != NULL && type != vm->types.dict)
     hs_gc_track (vm, o);
   return o;

@@ -585,6 +585,8 @@ collect_main (HsVM   *vm,
   if (gc->debug & HS_GC_DEBUG_STATS)
     debug_write (vm, "gc: done, %" G_GSSIZE_FORMAT " unreachable, %" G_GSSIZE_FORMAT
                  " uncollectable, 0.0000s elapsed\n", n + m, n);
+  if (generation == HS_GC_NUM_GENERATIONS - 1)
+    _hs_gc_clear_free_lists (vm);
 
   gc->stats_collections[generation]++;
   gc->stats_collected[generation] += m;

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 #define HS_GC_NUM_GENERATIONS 3
+#define HS_GC_TUPLE_FREE_LISTS 20   /* PyTuple_NFREELISTS */
 
 enum
 {
@@ -32,6 +33,12 @@ struct _HsGCState
   HsGCGeneration permanent;  /* gc.freeze() */
   gboolean       enabled;
   gboolean       collecting;
+  /* CPython's free lists of exact lists, dicts and tuples of 1 to 19 items:
+   * only how many objects they hold is simulated (hs-gc.c). */
+  guint          numfree_list;
+  guint          numfree_dict;
+  guint          numfree_tuple[HS_GC_TUPLE_FREE_LISTS];
+  gboolean       bypass_free_list;
   gssize         long_lived_total;
   gssize         long_lived_pending;
   guint          debug;
@@ -60,10 +67,21 @@ HsGCState *_hs_gc_state_new      (void);
 void       _hs_gc_state_free     (HsGCState  *gc);
 void       _hs_gc_init_objects   (HsVM       *vm);   /* callbacks / garbage lists */
 
-/* Allocation bookkeeping: may run an automatic collection (3.11 does it
- * inside the allocator, before the new object exists). */
-void       _hs_gc_on_alloc       (HsVM       *vm);
-void       _hs_gc_on_free        (HsVM       *vm);
+/* Allocation bookkeeping of GC-capable objects: may run an automatic
+ * collection (3.11 does it inside the allocator, before the new object
+ * exists). An exact list, dict or small tuple taken from / returned to a
+ * free list does not count, as in CPython. */
+void       _hs_gc_on_alloc       (HsVM       *vm,
+                                  HsType     *type,
+                                  gsize       size);
+void       _hs_gc_on_free        (HsVM       *vm,
+                                  HsType     *type,
+                                  gsize       size);
+/* The next GC allocation bypasses the free lists: list(…) and dict(…)
+ * allocate with tp_alloc in CPython, not PyList_New / PyDict_New. */
+void       _hs_gc_bypass_free_list (HsVM     *vm);
+/* clear_freelists (end of a full collection). */
+void       _hs_gc_clear_free_lists (HsVM     *vm);
 
 /* gc.collect(generation) with gc.callbacks: returns collected +
  * uncollectable, or 0 when a collection is already running. */

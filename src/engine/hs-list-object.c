@@ -15,6 +15,7 @@
 
 #include "hs-abstract.h"
 #include "hs-containers-private.h"
+#include "hs-gc.h"
 #include "hs-number-object.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
@@ -972,8 +973,11 @@ list_new (HsVM            *vm,
           gsize            nargs,
           HsObject        *kwnames)
 {
-  HsObject *o = list_alloc (vm, (HsType *) args[0]);
+  HsObject *o;
 
+  /* list(…) uses tp_alloc, not PyList_New: no free list. */
+  _hs_gc_bypass_free_list (vm);
+  o = list_alloc (vm, (HsType *) args[0]);
   if (o != NULL)
     hs_gc_track (vm, o);
   return o;

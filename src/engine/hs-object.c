@@ -58,7 +58,7 @@ hs_object_alloc (HsVM   *vm,
 
   /* 3.11 counts (and may collect) before the object exists. */
   if (type->tp_flags & HS_TPFLAG_GC)
-    _hs_gc_on_alloc (vm);
+    _hs_gc_on_alloc (vm, type, size);
 
   o = g_malloc0 (size);
   o->ob_refcnt = 1;
@@ -114,7 +114,7 @@ hs_object_free (HsVM     *vm,
   hs_heap_reserve (vm, -(gssize) size);
 
   if (type->tp_flags & HS_TPFLAG_GC)
-    _hs_gc_on_free (vm);
+    _hs_gc_on_free (vm, type, size);
 
   g_free (o);
 

@@ -470,6 +470,58 @@ test_automatic (void)
   g_assert_cmpstr (starts->str, ==, "2 auto0 auto0 auto0 auto0 auto1 auto0 2 2 2 2");
 }
 
+/* Free lists ------------------------------------------------------------------------ */
+
+/* cpython-semantics.md ex303: exact lists, dicts and small tuples come from
+ * and go back to CPython's free lists without touching count0; a full
+ * collection empties the free lists. */
+static const char free_lists_source[] =
+  "import gc\n"
+  "gc.disable()\n"
+  "cnt = gc.get_count\n"
+  "R = []\n"
+  "class C: pass\n"
+  "class S: __slots__ = ('a',)\n"
+  "gc.collect()\n"
+  "cnt()                                     # allocate the result tuple once (free lists were emptied)\n"
+  "g0 = cnt()[0]; a = [];         R.append((\"a = []\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; c = C();        R.append((\"c = C()\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; c.x = 1;        R.append((\"c.x = 1 (inline attribute)\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; dd = c.__dict__;R.append((\"c.__dict__ materialized\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; d = {};         R.append((\"d = {} (untracked, still counted)\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; s = 'x' * 50;   R.append((\"str (not GC)\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; del a;          R.append((\"del a (list goes to free list)\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; del c, dd;      R.append((\"del c, dd\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; k = [C() for i in range(100)]; R.append((\"100 C() kept\", cnt()[0] - g0))\n"
+  "g0 = cnt()[0]; del k;          R.append((\"del them\", cnt()[0] - g0))\n"
+  "for label, delta in R: print(f\"{label:36s} {delta:+d}\")\n"
+  "objs = [C() for _ in range(50)]\n"
+  "gc.collect()\n"
+  "print(\"after collect:\", cnt())\n"
+  "del objs\n"
+  "print(\"after freeing 50 older objects:\", cnt(), \"(never below 0)\")\n";
+
+static void
+test_free_lists (void)
+{
+  g_autoptr(Run) run = run_snippet (free_lists_source);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->output, ==,
+  "a = []                               +1\n"
+  "c = C()                              +1\n"
+  "c.x = 1 (inline attribute)           +0\n"
+  "c.__dict__ materialized              +1\n"
+  "d = {} (untracked, still counted)    +1\n"
+  "str (not GC)                         +0\n"
+  "del a (list goes to free list)       +0\n"
+  "del c, dd                            -1\n"
+  "100 C() kept                         +100\n"
+  "del them                             -100\n"
+  "after collect: (0, 0, 0)\n"
+  "after freeing 50 older objects: (0, 0, 0) (never below 0)\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -480,5 +532,6 @@ main (int    argc,
   g_test_add_func ("/gc/resurrection", test_resurrection);
   g_test_add_func ("/gc/weakref-before-finalizers", test_weakref_before_finalizers);
   g_test_add_func ("/gc/automatic", test_automatic);
+  g_test_add_func ("/gc/free-lists", test_free_lists);
   return g_test_run ();
 }
