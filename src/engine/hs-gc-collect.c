@@ -324,16 +324,13 @@ handle_weakrefs (HsVM     *vm,
             continue;
           if (wro->flags & COLLECTING)
             continue;   /* the weakref is trash too */
+          /* Weak references are always tracked; the list below needs it. */
+          if (!(wro->flags & HS_OBJ_GC_TRACKED))
+            continue;
           /* Keep it alive and move it out of its generation until its
            * callback ran. */
           hs_incref (wro);
-          if (wro->flags & HS_OBJ_GC_TRACKED)
-            list_move (wro, &wrcb_to_call);
-          else
-            {
-              /* Never happens with the engine's weakrefs (always tracked). */
-              hs_decref (vm, wro);
-            }
+          list_move (wro, &wrcb_to_call);
         }
     }
 
