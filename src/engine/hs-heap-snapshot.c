@@ -47,6 +47,20 @@ is_internal (HsVM     *vm,
          || (t == vm->types.type && !(((HsType *) o)->tp_flags & HS_TPFLAG_HEAPTYPE));
 }
 
+/* Made by an import: shown only when the snippet's objects refer to it. */
+static gboolean
+made_by_import (HsVM     *vm,
+                HsObject *o)
+{
+  GArray *ranges = vm->import_serials;
+
+  for (guint i = 0; ranges != NULL && i + 1 < ranges->len; i += 2)
+    if (o->serial >= g_array_index (ranges, guint64, i)
+        && o->serial < g_array_index (ranges, guint64, i + 1))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 visit_object (Snapshot *s,
               HsObject *o)
@@ -210,7 +224,7 @@ expand_edges (Snapshot *s,
     }
   else if (t == vm->types.cell)
     add_edge (s, o, HS_CELL (o)->ref, HS_EDGE_OTHER, "cell_contents");
-  else if (t == vm->types.weakref || t == vm->types.weakproxy || t == vm->types.weakcallableproxy)
+  else if (hs_weakref_check (vm, o))
     {
       HsWeakRef *wr = (HsWeakRef *) o;
 
@@ -543,7 +557,7 @@ _hs_heap_snapshot (HsVM    *vm,
 
   /* Everything the snippet created and that is still alive (cycles included). */
   for (HsObject *o = vm->heap_first; o != NULL; o = o->heap_next)
-    if (o->serial >= first_serial && !is_internal (vm, o)
+    if (o->serial >= first_serial && !is_internal (vm, o) && !made_by_import (vm, o)
         && o->ob_type != vm->types.cell && o->ob_type != vm->types.traceback)
       visit_object (&s, o);
   if (vm->exc_info != NULL)

@@ -446,6 +446,7 @@ _hs_import_module (HsVM     *vm,
   const char *n = hs_str_utf8 (name);
   HsObject *mod = hs_dict_getitem (vm, vm->modules, name);
   g_autofree char *top = NULL;
+  guint64 first_serial = vm->next_serial;
 
   if (mod != NULL)
     return hs_incref (mod);
@@ -456,6 +457,11 @@ _hs_import_module (HsVM     *vm,
     mod = _hs_weakref_module_new (vm);
   if (mod != NULL)
     {
+      guint64 range[2] = { first_serial + 1, vm->next_serial + 1 };  /* serials are pre-incremented */
+
+      if (vm->import_serials == NULL)
+        vm->import_serials = g_array_new (FALSE, FALSE, sizeof (guint64));
+      g_array_append_vals (vm->import_serials, range, 2);
       hs_dict_setitem (vm, vm->modules, name, mod);
       return mod;
     }

@@ -127,6 +127,7 @@ hs_vm_free (HsVM *vm)
     }
   g_hash_table_unref (vm->interned);
   g_ptr_array_unref (vm->trash);
+  g_clear_pointer (&vm->import_serials, g_array_unref);
   _hs_gc_state_free (vm->gc);
   g_string_free (vm->output, TRUE);
   g_free (vm);

@@ -137,6 +137,10 @@ struct _HsVM
   HsObject      *heap_first;
   HsObject      *heap_last;
   guint64        next_serial;
+  /* Serial ranges (pairs: first, end) of objects made by importing a
+   * module: the interpreter's, not the snippet's, unless the snippet
+   * holds on to one of them. */
+  GArray        *import_serials;
   guint64        n_live;
   guint64        peak_live;
   guint64        n_allocated;
