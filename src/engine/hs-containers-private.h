@@ -104,6 +104,10 @@ gboolean    _hs_repeat_count         (HsVM         *vm,
 
 /* dealloc/traverse/iter/repr_short of list and tuple iterators. */
 void        _hs_seqiter_init_slots   (HsType       *t);
+HsObject   *_hs_seqiter_new          (HsVM         *vm,
+                                      HsType       *type,
+                                      HsObject     *seq,
+                                      gssize        index);
 
 /* list_resize: CPython's over-allocation and shrink rule. */
 gboolean    _hs_list_resize          (HsVM         *vm,

@@ -1258,18 +1258,11 @@ list_reversed_method (HsVM            *vm,
                       gsize            nargs,
                       HsObject        *kwnames)
 {
-  HsSeqIter *it;
-
   if (!hs_check_no_kwargs (vm, "list.__reversed__", kwnames)
       || !hs_check_nargs (vm, "list.__reversed__", nargs - 1, 0, 0))
     return NULL;
-  it = (HsSeqIter *) hs_object_alloc (vm, vm->types.list_reverseiterator, sizeof (HsSeqIter));
-  if (it == NULL)
-    return NULL;
-  it->index = (gssize) HS_LIST (args[0])->len - 1;
-  it->seq = hs_incref (args[0]);
-  hs_gc_track (vm, (HsObject *) it);
-  return (HsObject *) it;
+  return _hs_seqiter_new (vm, vm->types.list_reverseiterator, args[0],
+                          (gssize) HS_LIST (args[0])->len - 1);
 }
 
 /* __add__, __mul__, __iadd__, __imul__: CPython's sq_* wrappers, which
@@ -1363,15 +1356,7 @@ static HsObject *
 list_iter (HsVM     *vm,
            HsObject *self)
 {
-  HsSeqIter *it = (HsSeqIter *) hs_object_alloc (vm, vm->types.list_iterator,
-                                                 sizeof (HsSeqIter));
-
-  if (it == NULL)
-    return NULL;
-  it->index = 0;
-  it->seq = hs_incref (self);
-  hs_gc_track (vm, (HsObject *) it);
-  return (HsObject *) it;
+  return _hs_seqiter_new (vm, vm->types.list_iterator, self, 0);
 }
 
 static HsObject *

@@ -869,19 +869,29 @@ static const HsMethodDef tuple_methods[] = {
 
 /* tuple_iterator ------------------------------------------------------------ */
 
+/* An iterator of @type over @seq, starting at @index (list, its reverse,
+ * tuple). */
+HsObject *
+_hs_seqiter_new (HsVM     *vm,
+                 HsType   *type,
+                 HsObject *seq,
+                 gssize    index)
+{
+  HsSeqIter *it = (HsSeqIter *) hs_object_alloc (vm, type, sizeof (HsSeqIter));
+
+  if (it == NULL)
+    return NULL;
+  it->index = index;
+  it->seq = hs_incref (seq);
+  hs_gc_track (vm, (HsObject *) it);
+  return (HsObject *) it;
+}
+
 static HsObject *
 tuple_iter (HsVM     *vm,
             HsObject *self)
 {
-  HsSeqIter *it = (HsSeqIter *) hs_object_alloc (vm, vm->types.tuple_iterator,
-                                                 sizeof (HsSeqIter));
-
-  if (it == NULL)
-    return NULL;
-  it->index = 0;
-  it->seq = hs_incref (self);
-  hs_gc_track (vm, (HsObject *) it);
-  return (HsObject *) it;
+  return _hs_seqiter_new (vm, vm->types.tuple_iterator, self, 0);
 }
 
 static HsObject *
