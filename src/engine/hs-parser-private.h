@@ -38,6 +38,12 @@ struct _HsParser
   int           depth;        /* recursion through unary operators & co */
   int           tree_depth;   /* depth of the tree being built */
 
+  /* Tokens the parse may still consume, alternatives included: the invalid_
+   * rules re-parse what they follow, so nested brackets can cost 2^depth
+   * re-parses (CPython memoizes them away). */
+  gint64        work_left;
+  gint64        work_budget;
+
   /* > 0 while trying an alternative (errors will be dropped) */
   int           speculating;
   /* > 0 where CPython's "invalid_" rules would not run */

@@ -58,6 +58,10 @@ _hs_peek (HsParser *p)
 {
   HsToken *tok = &p->tokens[p->pos];
 
+  /* Out of work: the input ends here, so every rule fails at once. */
+  if (G_UNLIKELY (p->work_left < 0))
+    tok = &p->tokens[p->toks->len - 1];
+
   if (p->pos > p->fill)
     p->fill = p->pos;
   if (p->pos > p->max_fill)
@@ -101,7 +105,18 @@ _hs_prev (HsParser *p)
 HsToken *
 _hs_next (HsParser *p)
 {
-  HsToken *tok = _hs_peek (p);
+  HsToken *tok;
+
+  if (G_UNLIKELY (--p->work_left == -1))
+    {
+      if (p->error != NULL && !p->error_is_specific)
+        g_clear_pointer (&p->error, hs_diagnostic_free);
+      _hs_error_at_token (p, HS_DIAG_LIMIT, &p->tokens[p->pos],
+                          "too complex to parse (the parser's work limit: %" G_GINT64_FORMAT
+                          " token reads)", p->work_budget);
+      _hs_mark_specific (p);
+    }
+  tok = _hs_peek (p);
 
   if (tok->kind != HS_TOK_ENDMARKER && tok->kind != HS_TOK_ERRORTOKEN)
     p->pos++;
@@ -499,6 +514,8 @@ parser_init (HsParser   *p,
   p->toks = toks;
   p->tokens = toks->items;
   p->names = g_hash_table_new (g_str_hash, g_str_equal);
+  p->work_budget = MIN ((gint64) toks->len * 32 + 100000, HS_PARSER_MAX_WORK);
+  p->work_left = p->work_budget;
 }
 
 /* Which error CPython would show: tokenizer errors it raises at once

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * parser (a+b+c+..., a.b.c..., elif chains): every pass over the AST
  * (symbol table, compiler) may recurse this deep. */
 #define HS_PARSER_MAX_DEPTH        1000
+/* Token reads, re-parses included: valid code needs 1 to 4 per token, and
+ * a file of a mebibyte fits; deeply nested broken code would take 2^depth. */
+#define HS_PARSER_MAX_WORK         4000000
 
 /* Parses @source (UTF-8, @len bytes, may contain anything) into a module whose
  * nodes live in @arena. Returns NULL and sets @error on failure. */
