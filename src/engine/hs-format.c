@@ -375,7 +375,8 @@ insert_grouping (GString        *out,
   GString *rev = out != NULL ? g_string_new (NULL) : NULL;
   gint64 count = 0, remaining = n_digits, len, n_zeros, n_chars;
   gboolean use_sep = FALSE;
-  const char *dp = digits + n_digits;
+  /* Counting only passes no digits: no arithmetic on NULL (UBSan). */
+  const char *dp = digits != NULL ? digits + n_digits : NULL;
 
   min_width = MAX (0, min_width);
 
