@@ -71,11 +71,14 @@ _hs_const_object (HsCompiler    *c,
   if (o == NULL)
     {
       HsObject *exc = hs_err_fetch (vm);
-      g_autofree char *msg = exc != NULL ? hs_exception_format_last_line (vm, exc) : NULL;
+      char *msg = exc != NULL ? hs_exception_format_last_line (vm, exc) : NULL;
+      char text[512];
 
+      /* _hs_compile_error() does not return: keep no heap copy. */
+      g_strlcpy (text, msg != NULL ? msg : "invalid constant", sizeof text);
+      g_free (msg);
       hs_xdecref (vm, exc);
-      _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, loc, "%s",
-                         msg != NULL ? msg : "invalid constant");
+      _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, loc, "%s", text);
     }
   return o;
 }
@@ -543,7 +546,7 @@ compile_compare (HsCompiler *c,
                  HsExpr     *e)
 {
   int n = e->v.compare.n;
-  g_autoptr(GArray) cleanup = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *cleanup = _hs_compile_jumps (c);
 
   _hs_compile_expr (c, e->v.compare.left);
   for (int i = 0; i < n; i++)
@@ -860,7 +863,7 @@ compile_comprehension_generator (HsCompiler *c,
   HsComprehensionList *gens = &e->v.comp.generators;
   HsComprehension *gen = gens->items[gen_index];
   int start, exit_jump;
-  g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *skip = _hs_compile_jumps (c);
 
   if (gen_index == 0)
     {
@@ -1017,7 +1020,7 @@ _hs_compile_expr (HsCompiler *c,
 
     case HS_EXPR_BOOLOP:
       {
-        g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (int));
+        GArray *ends = _hs_compile_jumps (c);
         HsExprList *values = &e->v.boolop.values;
 
         for (int i = 0; i < values->len; i++)
@@ -1102,7 +1105,7 @@ _hs_compile_expr (HsCompiler *c,
 
     case HS_EXPR_IFEXP:
       {
-        g_autoptr(GArray) to_else = g_array_new (FALSE, FALSE, sizeof (int));
+        GArray *to_else = _hs_compile_jumps (c);
         int end;
 
         _hs_compile_jump_if (c, e->v.ifexp.test, FALSE, to_else);
@@ -1290,7 +1293,7 @@ _hs_compile_jump_if (HsCompiler *c,
       {
         gboolean is_or = e->v.boolop.op == HS_BOOL_OR;
         HsExprList *values = &e->v.boolop.values;
-        g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (int));
+        GArray *next = _hs_compile_jumps (c);
         GArray *target = cond == is_or ? jumps : next;
 
         for (int i = 0; i < values->len - 1; i++)
@@ -1303,7 +1306,7 @@ _hs_compile_jump_if (HsCompiler *c,
 
     case HS_EXPR_IFEXP:
       {
-        g_autoptr(GArray) to_else = g_array_new (FALSE, FALSE, sizeof (int));
+        GArray *to_else = _hs_compile_jumps (c);
         int end;
 
         _hs_compile_jump_if (c, e->v.ifexp.test, FALSE, to_else);

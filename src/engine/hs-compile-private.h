@@ -83,7 +83,12 @@ typedef struct
   GHashTable    *const_cache;   /* key → HsObject *: constants shared module-wide */
   int            nesting;
   jmp_buf        bail;          /* compile errors unwind to hs_compile_module */
+  GPtrArray     *jumps;         /* every _hs_compile_jumps() list, freed with the compiler */
 } HsCompiler;
+
+/* A list of jump sites to patch (int), alive until the compiler is done:
+ * an error longjmp()s past any g_autoptr cleanup. */
+GArray         *_hs_compile_jumps (HsCompiler  *c);
 
 /* Reports an error at @loc and unwinds to hs_compile_module. */
 G_NORETURN void _hs_compile_error (HsCompiler  *c,

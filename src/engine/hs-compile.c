@@ -28,7 +28,7 @@ _hs_compile_error (HsCompiler  *c,
                    const char  *format,
                    ...)
 {
-  g_autofree char *msg = NULL;
+  char *msg;
   va_list args;
 
   va_start (args, format);
@@ -49,7 +49,18 @@ _hs_compile_error (HsCompiler  *c,
       if (line >= 1 && line <= c->module->n_lines)
         c->error->text = g_strdup (c->module->lines[line - 1]);
     }
+  /* Nothing on the C stack is freed past here: no g_auto locals. */
+  g_free (msg);
   longjmp (c->bail, 1);
+}
+
+GArray *
+_hs_compile_jumps (HsCompiler *c)
+{
+  GArray *jumps = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_ptr_array_add (c->jumps, jumps);
+  return jumps;
 }
 
 /* Emission ---------------------------------------------------------------- */
@@ -600,7 +611,7 @@ static void
 compile_if (HsCompiler *c,
             HsStmt     *s)
 {
-  g_autoptr(GArray) to_else = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *to_else = _hs_compile_jumps (c);
   int end_jump = -1;
 
   _hs_compile_jump_if (c, s->v.if_.test, FALSE, to_else);
@@ -624,8 +635,8 @@ compile_while (HsCompiler *c,
                HsStmt     *s)
 {
   HsUnit *u = c->u;
-  g_autoptr(GArray) exits = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *exits = _hs_compile_jumps (c);
+  GArray *back = _hs_compile_jumps (c);
   HsFBlock *b;
   int body_start, loop_start = _hs_here (c);
   GArray *breaks;
@@ -839,7 +850,7 @@ compile_try_except (HsCompiler *c,
 {
   HsUnit *u = c->u;
   int setup, end_body_jump, cleanup_setup;
-  g_autoptr(GArray) to_end = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *to_end = _hs_compile_jumps (c);
   HsLoc stmt_loc = s->loc;
 
   stmt_loc.end_line = stmt_loc.line;
@@ -1069,7 +1080,7 @@ static void
 compile_assert (HsCompiler *c,
                 HsStmt     *s)
 {
-  g_autoptr(GArray) ok = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *ok = _hs_compile_jumps (c);
 
   _hs_compile_jump_if (c, s->v.assert_.test, TRUE, ok);
   c->u->loc = s->loc;
@@ -1340,7 +1351,7 @@ _hs_compile_function_object (HsCompiler   *c,
   HsVM *vm = c->vm;
   HsNameScope *scope = hs_scope_table_lookup (c->st, node);
   HsNameScopeInfo info;
-  g_autofree char *qualname = NULL;
+  char *qualname;
   HsUnit *outer = c->u;
   HsUnit *u;
   HsCode *code;
@@ -1350,7 +1361,6 @@ _hs_compile_function_object (HsCompiler   *c,
   g_assert (scope != NULL);
   hs_name_scope_get_info (scope, &info);
   is_class = info.type == HS_NAME_SCOPE_CLASS;
-  qualname = make_qualname (c, name);
 
   /* Defaults and keyword-only defaults are evaluated in the enclosing scope. */
   if (args != NULL && args->defaults.len > 0)
@@ -1380,7 +1390,10 @@ _hs_compile_function_object (HsCompiler   *c,
         }
     }
 
+  /* The unit keeps its copy, freed even when an error unwinds. */
+  qualname = make_qualname (c, name);
   u = unit_enter (c, scope, name, qualname, loc->line);
+  g_free (qualname);
   if (args != NULL)
     {
       u->posonlyargcount = args->posonlyargs.len;
@@ -1414,7 +1427,7 @@ _hs_compile_function_object (HsCompiler   *c,
       u->loc = l;
       _hs_nameop (c, "__name__", HS_CTX_LOAD, &l);
       _hs_nameop (c, "__module__", HS_CTX_STORE, &l);
-      _hs_emit_load_const (c, hs_str_new (vm, qualname, -1));
+      _hs_emit_load_const (c, hs_str_new (vm, u->qualname, -1));
       _hs_nameop (c, "__qualname__", HS_CTX_STORE, &l);
       _hs_compile_body (c, body);
       u->loc = l;
@@ -1514,6 +1527,7 @@ hs_compile_module (HsVM          *vm,
       return NULL;
     }
   c.const_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, const_cache_free);
+  c.jumps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   if (setjmp (c.bail) == 0)
     {
@@ -1543,6 +1557,7 @@ hs_compile_module (HsVM          *vm,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     hs_decref (vm, value);
   g_hash_table_unref (c.const_cache);
+  g_ptr_array_unref (c.jumps);
   hs_scope_table_free (c.st);
   return code;
 }
