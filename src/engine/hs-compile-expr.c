@@ -74,8 +74,13 @@ _hs_const_object (HsCompiler    *c,
       char *msg = exc != NULL ? hs_exception_format_last_line (vm, exc) : NULL;
       char text[512];
 
-      /* _hs_compile_error() does not return: keep no heap copy. */
-      g_strlcpy (text, msg != NULL ? msg : "invalid constant", sizeof text);
+      /* _hs_compile_error() does not return: keep no heap copy. A literal
+       * over the int digit limit is worded as CPython's parser does. */
+      if (msg != NULL && g_str_has_prefix (msg, "ValueError: "))
+        g_snprintf (text, sizeof text, "%s - Consider hexadecimal for huge integer literals "
+                    "to avoid decimal conversion limits.", msg + strlen ("ValueError: "));
+      else
+        g_strlcpy (text, msg != NULL ? msg : "invalid constant", sizeof text);
       g_free (msg);
       hs_xdecref (vm, exc);
       _hs_compile_error (c, HS_DIAG_SYNTAX_ERROR, loc, "%s", text);
