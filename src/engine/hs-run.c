@@ -82,6 +82,17 @@ write_text (HsWriteFunc  write,
   write (HS_STREAM_STDERR, text, strlen (text), data);
 }
 
+/* "512 MiB": g_format_size() would put a no-break space in a terminal line. */
+static char *
+format_bytes (guint64 n)
+{
+  if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " MiB", n / (1024 * 1024));
+  if (n >= 1024 && n % 1024 == 0)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", n / 1024);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", n);
+}
+
 /* A MemoryError that ended the run came from one of Heapscope's limits
  * rather than a machine out of memory: say which, and how to raise it. */
 static void
@@ -96,7 +107,7 @@ write_limit_notice (HsVM        *vm,
 
   if (vm->limits_hit & HS_LIMIT_HEAP)
     {
-      g_autofree char *size = g_format_size_full (vm->max_heap_bytes, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *size = format_bytes (vm->max_heap_bytes);
 
       msg = g_strdup_printf ("heapscope: MemoryError: the snippet filled its simulated heap "
                              "(the heap limit: %s or %" G_GUINT64_FORMAT " objects; "
@@ -170,8 +181,7 @@ hs_run_source (const char         *source,
     }
   else if (program->vm->stop == HS_STOP_OUTPUT_LIMIT)
     {
-      g_autofree char *size = g_format_size_full (program->vm->max_output_bytes,
-                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *size = format_bytes (program->vm->max_output_bytes);
       g_autofree char *msg = g_strdup_printf ("heapscope: stopped after printing %s "
                                               "(the output limit)\n", size);
 
