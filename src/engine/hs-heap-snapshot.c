@@ -65,7 +65,9 @@ static void
 visit_object (Snapshot *s,
               HsObject *o)
 {
-  if (o == NULL || (o->flags & HS_OBJ_SNAP_SEEN))
+  /* An object being deallocated (its count is 0) is half torn down: a
+   * __del__ it set off is running. CPython can't reach it either. */
+  if (o == NULL || (o->flags & HS_OBJ_SNAP_SEEN) || o->ob_refcnt == 0)
     return;
   o->flags |= HS_OBJ_SNAP_SEEN;
   g_ptr_array_add (s->seen, o);

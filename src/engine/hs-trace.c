@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 
@@ -110,6 +111,7 @@ typedef struct
   gboolean        fork_ok;
   gint64          last_checkpoint;
   gint64          interval;
+  guint           every;      /* steps between two looks at the clock */
   /* replaying: the steps first..target are captured */
   guint64         first;
   guint64         target;
@@ -336,7 +338,7 @@ rec_on_line (HsRecorder *rec,
       g_array_append_val (trace->lines, line);
       g_array_append_val (trace->depths, depth);
       self->seen++;
-      if (self->fork_ok && frame != NULL && (trace->lines->len & 255) == 0)
+      if (self->fork_ok && frame != NULL && trace->lines->len % self->every == 0)
         {
           gint64 now = g_get_monotonic_time ();
 
@@ -402,8 +404,25 @@ checkpoint_serve (TraceRecorder *self,
   for (;;)
     {
       Request req;
-      int pid, p[2];
+      int pid, p[2], status;
+      struct pollfd command = { cp->cmd_fd, POLLIN, 0 };
+      int ready = poll (&command, 1, cursor_pid > 0 ? 100 : -1);
 
+      /* A worker killed by a signal (an engine bug) sends nothing: tell the
+       * waiting parent, which falls back, rather than leave it hanging. */
+      if (ready == 0 || (ready < 0 && errno == EINTR))
+        {
+          if (cursor_pid > 0 && waitpid (cursor_pid, &status, WNOHANG) == cursor_pid)
+            {
+              guint64 zero = 0;
+
+              if (WIFSIGNALED (status))
+                write_all (cp->res_fd, (const guint8 *) &zero, sizeof zero);
+              close (cursor_fd);
+              cursor_pid = -1;
+            }
+          continue;
+        }
       if (!read_all (cp->cmd_fd, (guint8 *) &req, sizeof req))
         _exit (0);
 
@@ -680,6 +699,13 @@ hs_trace_new (const char    *source,
   rec.fork_ok = fork_is_safe ();
   rec.last_checkpoint = g_get_monotonic_time ();
   rec.interval = CHECKPOINT_INTERVAL_USEC;
+  rec.every = 256;
+  /* For tests: a checkpoint every N steps, so short snippets have some. */
+  if (g_getenv ("HEAPSCOPE_CHECKPOINT_STEPS") != NULL)
+    {
+      rec.every = MAX (1, (guint) g_ascii_strtoull (g_getenv ("HEAPSCOPE_CHECKPOINT_STEPS"), NULL, 10));
+      rec.interval = 0;
+    }
   rec.events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
   rec.result_fd = -1;
   rec.cursor_fd = -1;
