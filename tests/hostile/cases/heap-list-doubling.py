@@ -1,0 +1,3 @@
+l = [0] * 1000
+while True:
+    l = l + l

@@ -1,0 +1,1 @@
+x = list(map(abs, range(10**9)))

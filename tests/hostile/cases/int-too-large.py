@@ -1,0 +1,2 @@
+# ints are capped at about two million bits
+x = 10**10**8

@@ -1,0 +1,1 @@
+eval("open('pwned.txt', 'w')")

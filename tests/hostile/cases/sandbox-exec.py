@@ -1,0 +1,1 @@
+exec("open('pwned.txt', 'w')")

@@ -1,0 +1,2 @@
+f = lambda: 0
+f.__globals__['__builtins__'].open('pwned.txt', 'w')

@@ -1,0 +1,1 @@
+getattr(__builtins__, 'open')('pwned.txt', 'w')

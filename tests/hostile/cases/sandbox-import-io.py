@@ -1,0 +1,2 @@
+import io
+io.open('pwned.txt', 'w')

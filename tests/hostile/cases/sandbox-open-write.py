@@ -1,0 +1,1 @@
+open('pwned.txt', 'w').write('x')

@@ -1,0 +1,3 @@
+# `while True: pass` makes no line event in CPython; Heapscope counts its turns
+print("before the loop")
+while True: pass
