@@ -17,6 +17,8 @@
 /* The lowest stack address this thread may reach before a check fails;
  * found once per thread (a VM can run in a worker thread). */
 static __thread guintptr stack_floor;
+static __thread guintptr stack_headroom;   /* below the floor, while reporting */
+static __thread int      headroom;
 
 static inline guintptr
 stack_pointer (void)
@@ -60,6 +62,7 @@ compute_stack_floor (void)
   if (high - low > HS_STACK_MAX_BUDGET)
     low = high - HS_STACK_MAX_BUDGET;
 
+  stack_headroom = MIN ((guintptr) HS_STACK_MARGIN, (high - low) / 4) / 2;
   return low + MIN ((guintptr) HS_STACK_MARGIN, (high - low) / 4);
 }
 
@@ -73,10 +76,24 @@ gsize
 hs_stack_remaining (void)
 {
   guintptr sp = stack_pointer ();
+  guintptr floor;
 
   if (G_UNLIKELY (stack_floor == 0))
     stack_floor = compute_stack_floor ();
-  return sp > stack_floor ? sp - stack_floor : 0;
+  floor = headroom > 0 ? stack_floor - stack_headroom : stack_floor;
+  return sp > floor ? sp - floor : 0;
+}
+
+void
+hs_recursion_headroom_enter (void)
+{
+  headroom++;
+}
+
+void
+hs_recursion_headroom_leave (void)
+{
+  headroom--;
 }
 
 /**
@@ -112,7 +129,9 @@ gboolean
 hs_enter_recursive_call (HsVM       *vm,
                          const char *where)
 {
-  if (vm->depth + vm->c_recursion + 1 > vm->recursion_limit || hs_stack_remaining () == 0)
+  int limit = vm->recursion_limit + (headroom > 0 ? 50 : 0);
+
+  if (vm->depth + vm->c_recursion + 1 > limit || hs_stack_remaining () == 0)
     {
       hs_err_format (vm, vm->types.RecursionError, "maximum recursion depth exceeded%s", where);
       return FALSE;

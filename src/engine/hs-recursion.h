@@ -36,6 +36,11 @@ gboolean  hs_enter_recursive_call   (HsVM       *vm,
                                      const char *where);
 void      hs_leave_recursive_call   (HsVM       *vm);
 gsize     hs_stack_remaining        (void);
+/* Reporting an error caught at the limit (an exception in __del__) needs
+ * a little room: in between, both guards give CPython's recursion_headroom,
+ * 50 more levels and half the stack margin. */
+void      hs_recursion_headroom_enter (void);
+void      hs_recursion_headroom_leave (void);
 gboolean  hs_work_check             (HsVM       *vm);
 
 /* Call once per iteration a built-in consumes; %FALSE (with the run's

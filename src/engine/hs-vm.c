@@ -19,6 +19,7 @@
 #include "hs-modules.h"
 #include "hs-number-object.h"
 #include "hs-recorder.h"
+#include "hs-recursion.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
 #include "hs-vm.h"
@@ -324,6 +325,8 @@ hs_err_write_unraisable (HsVM     *vm,
   if (exc == NULL)
     return;
 
+  /* Often a RecursionError: describing it needs a little more stack. */
+  hs_recursion_headroom_enter ();
   line = g_string_new ("Exception ignored in: ");
   if (where != NULL)
     {
@@ -343,5 +346,6 @@ hs_err_write_unraisable (HsVM     *vm,
   g_string_free (line, TRUE);
 
   hs_traceback_print (vm, exc);
+  hs_recursion_headroom_leave ();
   hs_decref (vm, exc);
 }
