@@ -717,7 +717,7 @@ compile_call (HsCompiler *c,
     {
       _hs_compile_expr (c, func->v.attribute.value);
       set_loc (c, &func->loc);
-      _hs_emit (c, HS_OP_LOAD_METHOD, _hs_add_name (c, func->v.attribute.attr));
+      _hs_emit (c, HS_OP_LOAD_METHOD, _hs_add_name (c, _hs_mangle (c, func->v.attribute.attr)));
       compile_call_args (c, e, 0);
       return;
     }
@@ -1057,7 +1057,7 @@ _hs_compile_expr (HsCompiler *c,
     case HS_EXPR_ATTRIBUTE:
       _hs_compile_expr (c, e->v.attribute.value);
       u->loc = e->loc;
-      _hs_emit (c, HS_OP_LOAD_ATTR, _hs_add_name (c, e->v.attribute.attr));
+      _hs_emit (c, HS_OP_LOAD_ATTR, _hs_add_name (c, _hs_mangle (c, e->v.attribute.attr)));
       break;
 
     case HS_EXPR_SUBSCRIPT:
@@ -1183,7 +1183,7 @@ _hs_compile_target (HsCompiler *c,
     case HS_EXPR_ATTRIBUTE:
       _hs_compile_expr (c, t->v.attribute.value);
       u->loc = t->loc;
-      _hs_emit (c, HS_OP_STORE_ATTR, _hs_add_name (c, t->v.attribute.attr));
+      _hs_emit (c, HS_OP_STORE_ATTR, _hs_add_name (c, _hs_mangle (c, t->v.attribute.attr)));
       break;
 
     case HS_EXPR_SUBSCRIPT:
@@ -1253,7 +1253,7 @@ _hs_compile_delete (HsCompiler *c,
     case HS_EXPR_ATTRIBUTE:
       _hs_compile_expr (c, t->v.attribute.value);
       u->loc = t->loc;
-      _hs_emit (c, HS_OP_DELETE_ATTR, _hs_add_name (c, t->v.attribute.attr));
+      _hs_emit (c, HS_OP_DELETE_ATTR, _hs_add_name (c, _hs_mangle (c, t->v.attribute.attr)));
       break;
     case HS_EXPR_SUBSCRIPT:
       _hs_compile_expr (c, t->v.subscript.value);

@@ -78,6 +78,7 @@ typedef struct
   HsVM          *vm;
   HsModule      *module;
   HsScopeTable    *st;
+  HsArena       *arena;         /* lives as long as the compiler: mangled names */
   HsUnit        *u;
   HsDiagnostic  *error;
   GHashTable    *const_cache;   /* key → HsObject *: constants shared module-wide */
@@ -137,6 +138,10 @@ void      _hs_compile_jump_if   (HsCompiler  *c,
                                  GArray      *jumps);    /* collects jumps taken when truth == cond */
 void      _hs_compile_body      (HsCompiler  *c,
                                  HsStmtList  *body);
+/* A private name (`__x`) inside a class, as CPython's _Py_Mangle spells it
+ * (`_Class__x`); any other name as it is. */
+const char *_hs_mangle          (HsCompiler  *c,
+                                 const char  *name);
 /* hs-assemble.c: the unit's code object (line table, stack size, names). */
 HsCode   *_hs_assemble          (HsCompiler  *c,
                                  HsUnit      *u);

@@ -17,6 +17,7 @@
 #include "hs-containers.h"
 #include "hs-number-object.h"
 #include "hs-str-object.h"
+#include "hs-symtable.h"
 #include "hs-vm.h"
 
 /* Errors ------------------------------------------------------------------ */
@@ -192,6 +193,22 @@ _hs_add_name (HsCompiler *c,
   return u->names->len - 1;
 }
 
+const char *
+_hs_mangle (HsCompiler *c,
+            const char *name)
+{
+  g_autofree char *mangled = NULL;
+
+  /* The innermost class: its body and every function nested in it. */
+  for (HsUnit *u = c->u; u != NULL; u = u->parent)
+    if (u->is_class)
+      {
+        mangled = hs_symtable_mangle (u->name, name);
+        break;
+      }
+  return mangled != NULL ? hs_arena_strdup (c->arena, mangled) : name;
+}
+
 void
 _hs_emit_load_const (HsCompiler *c,
                      HsObject   *obj)
@@ -295,7 +312,7 @@ _hs_nameop (HsCompiler    *c,
         }
       _hs_emit (c, ctx == HS_CTX_LOAD ? HS_OP_LOAD_NAME
                    : ctx == HS_CTX_STORE ? HS_OP_STORE_NAME : HS_OP_DELETE_NAME,
-                _hs_add_name (c, name));
+                _hs_add_name (c, _hs_mangle (c, name)));
       break;
 
     case HS_NAME_GLOBAL_IMPLICIT:
@@ -303,7 +320,7 @@ _hs_nameop (HsCompiler    *c,
         {
           _hs_emit (c, ctx == HS_CTX_LOAD ? HS_OP_LOAD_NAME
                        : ctx == HS_CTX_STORE ? HS_OP_STORE_NAME : HS_OP_DELETE_NAME,
-                    _hs_add_name (c, name));
+                    _hs_add_name (c, _hs_mangle (c, name)));
           break;
         }
       G_GNUC_FALLTHROUGH;
@@ -813,13 +830,13 @@ compile_augassign (HsCompiler *c,
       _hs_compile_expr (c, t->v.attribute.value);
       u->loc = t->loc;
       _hs_emit (c, HS_OP_COPY, 1);
-      _hs_emit (c, HS_OP_LOAD_ATTR, _hs_add_name (c, t->v.attribute.attr));
+      _hs_emit (c, HS_OP_LOAD_ATTR, _hs_add_name (c, _hs_mangle (c, t->v.attribute.attr)));
       _hs_compile_expr (c, s->v.augassign.value);
       u->loc = s->loc;
       _hs_emit (c, HS_OP_BINARY_OP, s->v.augassign.op | 0x100);
       u->loc = t->loc;
       _hs_emit (c, HS_OP_SWAP, 2);
-      _hs_emit (c, HS_OP_STORE_ATTR, _hs_add_name (c, t->v.attribute.attr));
+      _hs_emit (c, HS_OP_STORE_ATTR, _hs_add_name (c, _hs_mangle (c, t->v.attribute.attr)));
       break;
 
     case HS_EXPR_SUBSCRIPT:
@@ -1520,6 +1537,7 @@ hs_compile_module (HsVM          *vm,
 
   c.vm = vm;
   c.module = module;
+  c.arena = arena;
   c.st = hs_scope_table_build (module, arena, &st_error);
   if (c.st == NULL)
     {
