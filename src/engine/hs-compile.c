@@ -372,7 +372,7 @@ static HsUnit *
 unit_enter (HsCompiler    *c,
             HsNameScope       *scope,
             const char    *name,
-            const char    *qualname,
+            char          *qualname,    /* (transfer full): freed with the unit */
             int            firstlineno)
 {
   HsUnit *u = g_new0 (HsUnit, 1);
@@ -392,7 +392,7 @@ unit_enter (HsCompiler    *c,
   u->cellvars = g_ptr_array_new ();
   u->freevars = g_ptr_array_new ();
   u->name = name;
-  u->qualname = g_strdup (qualname);
+  u->qualname = qualname;
   u->firstlineno = firstlineno;
   u->scope_type = info.type;
   u->is_class = info.type == HS_NAME_SCOPE_CLASS;
@@ -1368,7 +1368,6 @@ _hs_compile_function_object (HsCompiler   *c,
   HsVM *vm = c->vm;
   HsNameScope *scope = hs_scope_table_lookup (c->st, node);
   HsNameScopeInfo info;
-  char *qualname;
   HsUnit *outer = c->u;
   HsUnit *u;
   HsCode *code;
@@ -1407,10 +1406,8 @@ _hs_compile_function_object (HsCompiler   *c,
         }
     }
 
-  /* The unit keeps its copy, freed even when an error unwinds. */
-  qualname = make_qualname (c, name);
-  u = unit_enter (c, scope, name, qualname, loc->line);
-  g_free (qualname);
+  /* The unit owns the qualname, freed even when an error unwinds. */
+  u = unit_enter (c, scope, name, make_qualname (c, name), loc->line);
   if (args != NULL)
     {
       u->posonlyargcount = args->posonlyargs.len;
@@ -1550,7 +1547,7 @@ hs_compile_module (HsVM          *vm,
   if (setjmp (c.bail) == 0)
     {
       scope = hs_scope_table_lookup (c.st, module);
-      unit_enter (&c, scope, "<module>", "<module>", 1);
+      unit_enter (&c, scope, "<module>", g_strdup ("<module>"), 1);
       c.u->loc.line = 0;
       emit_prologue (&c);
       _hs_compile_body (&c, &module->body);
