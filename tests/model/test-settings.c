@@ -41,6 +41,16 @@ test_defaults (void)
   g_assert_cmpstr (scheme, ==, "follow");
 }
 
+/* g_settings_schema_key_range_check() does not sink a floating value. */
+static gboolean
+in_range (GSettingsSchemaKey *key,
+          GVariant           *value)
+{
+  g_autoptr(GVariant) owned = g_variant_ref_sink (value);
+
+  return g_settings_schema_key_range_check (key, owned);
+}
+
 static void
 test_ranges (void)
 {
@@ -53,17 +63,17 @@ test_ranges (void)
   g_autofree const char **names = NULL;
   const char *kind = NULL;
 
-  g_assert_false (g_settings_schema_key_range_check (steps, g_variant_new_uint64 (0)));
-  g_assert_true (g_settings_schema_key_range_check (steps, g_variant_new_uint64 (1)));
-  g_assert_false (g_settings_schema_key_range_check (width, g_variant_new_int32 (10)));
-  g_assert_true (g_settings_schema_key_range_check (width, g_variant_new_int32 (1280)));
+  g_assert_false (in_range (steps, g_variant_new_uint64 (0)));
+  g_assert_true (in_range (steps, g_variant_new_uint64 (1)));
+  g_assert_false (in_range (width, g_variant_new_int32 (10)));
+  g_assert_true (in_range (width, g_variant_new_int32 (1280)));
 
   choices = g_settings_schema_key_get_range (scheme);
   g_variant_get (choices, "(&sv)", &kind, &values);
   g_assert_cmpstr (kind, ==, "enum");
   names = g_variant_get_strv (values, NULL);
   g_assert_cmpstrv (names, ((const char * const []) { "follow", "light", "dark", NULL }));
-  g_assert_false (g_settings_schema_key_range_check (scheme, g_variant_new_string ("blue")));
+  g_assert_false (in_range (scheme, g_variant_new_string ("blue")));
 }
 
 static void
