@@ -360,6 +360,10 @@ gen_free_storage (HsObject *self)
 {
   HsGenerator *gen = HS_GENERATOR (self);
 
+  /* Tearing down a VM: a frame object (gi_frame, a traceback) may point at
+   * this frame and be torn down later; it must not look at freed memory. */
+  if (gen->frame != NULL && gen->frame->frame_obj != NULL)
+    HS_FRAME_OBJECT (gen->frame->frame_obj)->frame = NULL;
   g_clear_pointer (&gen->frame, g_free);
 }
 
