@@ -165,7 +165,8 @@ hs_work_check (HsVM *vm)
                                                                  : vm->max_steps * HS_TICKS_PER_STEP;
   if (vm->stop == HS_STOP_NONE)
     {
-      if (g_atomic_int_get (&vm->cancelled))
+      if (g_atomic_int_get (&vm->cancelled)
+          || (vm->cancel_flag != NULL && g_atomic_int_get (vm->cancel_flag)))
         vm->stop = HS_STOP_CANCELLED;
       else if (vm->ticks >= max_ticks)
         {

@@ -711,6 +711,8 @@ hs_trace_new (const char    *source,
   rec.cursor_fd = -1;
   program->vm->recorder = &rec.parent;
   program->vm->max_steps = trace->max_steps + 1;
+  /* Built-ins looping in C (sum(range(10**12))) make no line event. */
+  program->vm->cancel_flag = cancel;
 #ifdef G_OS_UNIX
   trace->owner_pid = getpid ();
 #endif
@@ -728,6 +730,11 @@ hs_trace_new (const char    *source,
     }
 #endif
   program->vm->recorder = NULL;
+  /* Stopped inside a step: by the cancel flag, or by the output or work cap. */
+  if (program->vm->stop == HS_STOP_CANCELLED)
+    trace->cancelled = TRUE;
+  else if (program->vm->stop == HS_STOP_OUTPUT_LIMIT || program->vm->stop == HS_STOP_WORK_LIMIT)
+    trace->truncated = TRUE;
   trace->output = g_string_new (program->vm->output->str);
   g_array_unref (rec.events);
 

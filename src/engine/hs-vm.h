@@ -165,6 +165,7 @@ struct _HsVM
   HsObject      *exc_info;       /* exception being handled (sys.exc_info), or NULL */
   HsStopReason   stop;
   volatile gint  cancelled;
+  volatile gint *cancel_flag;    /* an outside flag polled with cancelled (HsTrace's), or NULL */
   guint64        steps;          /* line steps so far */
   guint64        max_steps;
   guint64        ticks;          /* iterations consumed by built-ins (hs_work_check) */
