@@ -13,6 +13,7 @@
 #include <setjmp.h>
 #include <string.h>
 
+#include "hs-recursion.h"
 #include "hs-scope.h"
 
 enum
@@ -69,7 +70,7 @@ scope_error (HsScopeTable *t,
              const char   *format,
              ...)
 {
-  g_autofree char *msg = NULL;
+  char *msg;
   va_list args;
 
   va_start (args, format);
@@ -84,6 +85,8 @@ scope_error (HsScopeTable *t,
       t->error->end_line = loc->end_line;
       t->error->end_col = loc->end_col + 1;
     }
+  /* longjmp() runs no g_autofree cleanup. */
+  g_free (msg);
   longjmp (t->bail, 1);
 }
 
@@ -277,6 +280,8 @@ visit_expr (HsScopeTable *t,
 {
   if (e == NULL)
     return;
+  if (hs_stack_remaining () == 0)
+    scope_error (t, &e->loc, "expression too deeply nested");
   switch (e->kind)
     {
     case HS_EXPR_BOOLOP:
@@ -431,6 +436,8 @@ static void
 visit_stmt (HsScopeTable *t,
             HsStmt       *s)
 {
+  if (hs_stack_remaining () == 0)
+    scope_error (t, &s->loc, "statements too deeply nested");
   switch (s->kind)
     {
     case HS_STMT_FUNCTIONDEF:
