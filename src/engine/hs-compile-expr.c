@@ -13,6 +13,7 @@
 #include "hs-containers.h"
 #include "hs-exc-object.h"
 #include "hs-number-object.h"
+#include "hs-recursion.h"
 #include "hs-str-object.h"
 #include "hs-vm.h"
 
@@ -971,7 +972,7 @@ _hs_compile_expr (HsCompiler *c,
   HsLoc saved = u->loc;
   int instr;
 
-  if (++c->nesting > 400)
+  if (++c->nesting > 400 || hs_stack_remaining () == 0)
     _hs_compile_error (c, HS_DIAG_LIMIT, &e->loc, "expression too deeply nested");
   u->loc = e->loc;
 

@@ -16,6 +16,7 @@
 #include "hs-compile-private.h"
 #include "hs-containers.h"
 #include "hs-number-object.h"
+#include "hs-recursion.h"
 #include "hs-str-object.h"
 #include "hs-symtable.h"
 #include "hs-vm.h"
@@ -1248,6 +1249,9 @@ compile_stmt (HsCompiler *c,
   HsUnit *u = c->u;
   HsLoc stmt_loc = s->loc;
 
+  /* elif chains and nested blocks recurse here (on a small thread's stack). */
+  if (hs_stack_remaining () == 0)
+    _hs_compile_error (c, HS_DIAG_LIMIT, &s->loc, "statements too deeply nested");
   u->loc = stmt_loc;
   switch (s->kind)
     {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hs-parser-private.h"
+#include "hs-recursion.h"
 
 #define EXPR_LIST(vec) ((HsExprList) { (HsExpr **) (vec).items, (vec).len })
 
@@ -1151,6 +1152,14 @@ parse_expression_ex (HsParser *p,
   int start = p->pos, mark;
   HsExpr *body, *test, *orelse, *e;
 
+  /* Brackets nest expressions up to the tokenizer's 200 levels: a thread
+   * with a small stack may run out first. */
+  if (hs_stack_remaining () == 0)
+    {
+      _hs_error_at_token (p, HS_DIAG_LIMIT, first, "nesting too deep for the stack");
+      _hs_mark_specific (p);
+      return NULL;
+    }
   if (first->kind == HS_TOK_LAMBDA)
     return parse_lambdef (p);
 
