@@ -8,6 +8,8 @@
  * 1 MiB and the default: each must end in RecursionError, whatever the
  * stack. The model runs snippets in GLib worker threads (8 MiB by default,
  * 2 MiB when `ulimit -s` is unlimited); the guard reads the real bounds.
+ * The parser and compiler, bounded by their nesting limits, stop at the
+ * guard too in a thread with a very small stack.
  */
 
 #include "config.h"
@@ -128,6 +130,55 @@ test_stack_remaining (void)
   g_string_free (job.output, TRUE);
 }
 
+static gpointer
+compile_job (gpointer data)
+{
+  const char *source = data;
+  g_autoptr(HsDiagnostic) error = NULL;
+  g_autoptr(HsProgram) program = NULL;
+
+  program = hs_program_new (source, strlen (source), "/snippet.py", &error);
+  /* Either it fits, or a located limit error says why not. */
+  g_assert_true ((program == NULL) != (error == NULL));
+  return NULL;
+}
+
+/* The parser and the compiler recurse up to their nesting limits: in a
+ * thread with 128 KiB of stack they stop at the guard instead. */
+static void
+test_front_end (void)
+{
+  GString *sources[3];
+  pthread_attr_t attr;
+
+  sources[0] = g_string_new ("x = ");
+  sources[1] = g_string_new ("x = ");
+  sources[2] = g_string_new ("x = 1\nif x == 0: pass\n");
+  for (int i = 0; i < 199; i++)
+    {
+      g_string_insert_c (sources[0], 4, '(');
+      g_string_append_c (sources[0], ')');
+      g_string_insert_c (sources[1], 4, '[');
+      g_string_append_c (sources[1], ']');
+    }
+  g_string_insert_c (sources[0], 4 + 199, '1');
+  g_string_insert_c (sources[1], 4 + 199, '1');
+  for (int i = 0; i < 999; i++)
+    g_string_append (sources[2], "elif x == 0: pass\n");
+
+  g_assert_cmpint (pthread_attr_init (&attr), ==, 0);
+  g_assert_cmpint (pthread_attr_setstacksize (&attr, 128 * 1024), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      pthread_t thread;
+
+      g_assert_cmpint (pthread_create (&thread, &attr, compile_job, sources[i]->str), ==, 0);
+      g_assert_cmpint (pthread_join (thread, NULL), ==, 0);
+      g_string_free (sources[i], TRUE);
+    }
+  pthread_attr_destroy (&attr);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +192,7 @@ main (int   argc,
   g_test_add_data_func ("/stack-guard/stack-default", GSIZE_TO_POINTER (0),
                         test_stack_guard);
   g_test_add_func ("/stack-guard/small-thread", test_stack_remaining);
+  g_test_add_func ("/stack-guard/front-end", test_front_end);
 
   return g_test_run ();
 }
