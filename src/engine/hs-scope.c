@@ -56,6 +56,7 @@ struct _HsScopeTable
   HsDiagnostic *error;
   jmp_buf       bail;
   int           depth;
+  GPtrArray    *sets;      /* analyze()'s name sets: scope_error() longjmp()s past them */
 };
 
 G_NORETURN static void
@@ -595,6 +596,16 @@ set_kind (HsNameScope *s,
   g_hash_table_insert (s->resolved, (gpointer) name, GINT_TO_POINTER (kind + 1));
 }
 
+/* A set of names, freed with the table even when an error unwinds. */
+static GHashTable *
+name_set_new (HsScopeTable *t)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_ptr_array_add (t->sets, set);
+  return set;
+}
+
 /* @bound: names bound in enclosing function scopes; @global: declared global
  * above. Returns the set of free names this scope needs from outside. */
 static GHashTable *
@@ -603,11 +614,11 @@ analyze (HsScopeTable *t,
          GHashTable   *bound,
          GHashTable   *global)
 {
-  g_autoptr(GHashTable) local = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) newbound = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) newglobal = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *free_names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) child_free = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *local = name_set_new (t);
+  GHashTable *newbound = name_set_new (t);
+  GHashTable *newglobal = name_set_new (t);
+  GHashTable *free_names = name_set_new (t);
+  GHashTable *child_free = name_set_new (t);
   GHashTableIter it;
   gpointer key;
 
@@ -666,7 +677,7 @@ analyze (HsScopeTable *t,
   for (guint i = 0; i < s->children->len; i++)
     {
       HsNameScope *child = g_ptr_array_index (s->children, i);
-      g_autoptr(GHashTable) cf = analyze (t, child, newbound, newglobal);
+      GHashTable *cf = analyze (t, child, newbound, newglobal);
 
       g_hash_table_iter_init (&it, cf);
       while (g_hash_table_iter_next (&it, &key, NULL))
@@ -754,6 +765,7 @@ hs_scope_table_build (HsModule      *module,
   t->module = module;
   t->by_node = g_hash_table_new (NULL, NULL);
   t->all = g_ptr_array_new_with_free_func ((GDestroyNotify) scope_free);
+  t->sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   if (setjmp (t->bail) != 0)
     {
       *error = t->error;
@@ -764,13 +776,8 @@ hs_scope_table_build (HsModule      *module,
   top = scope_new (t, HS_NAME_SCOPE_MODULE, "<module>", module, NULL);
   t->cur = top;
   visit_stmts (t, &module->body);
-  {
-    g_autoptr(GHashTable) bound = g_hash_table_new (g_str_hash, g_str_equal);
-    g_autoptr(GHashTable) global = g_hash_table_new (g_str_hash, g_str_equal);
-    GHashTable *free_names = analyze (t, top, bound, global);
-
-    g_hash_table_unref (free_names);
-  }
+  analyze (t, top, name_set_new (t), name_set_new (t));
+  g_ptr_array_set_size (t->sets, 0);
   return t;
 }
 
@@ -781,6 +788,7 @@ hs_scope_table_free (HsScopeTable *t)
     return;
   g_hash_table_unref (t->by_node);
   g_ptr_array_unref (t->all);
+  g_ptr_array_unref (t->sets);
   g_clear_pointer (&t->error, hs_diagnostic_free);
   g_free (t);
 }
