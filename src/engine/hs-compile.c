@@ -1135,7 +1135,15 @@ compile_import (HsCompiler *c,
         {
           const char *dot = strchr (a->name, '.');
 
-          store = dot != NULL ? g_intern_string (g_strndup (a->name, dot - a->name)) : a->name;
+          store = a->name;
+          if (dot != NULL)
+            {
+              /* g_intern_string() keeps its own copy. */
+              char *head = g_strndup (a->name, dot - a->name);
+
+              store = g_intern_string (head);
+              g_free (head);
+            }
         }
       _hs_nameop (c, store, HS_CTX_STORE, &s->loc);
     }

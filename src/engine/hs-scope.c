@@ -546,8 +546,15 @@ visit_stmt (HsScopeTable *t,
             {
               const char *dot = strchr (a->name, '.');
 
-              store = dot != NULL ? g_intern_string (g_strndup (a->name, dot - a->name))
-                                  : a->name;
+              store = a->name;
+              if (dot != NULL)
+                {
+                  /* g_intern_string() keeps its own copy. */
+                  char *head = g_strndup (a->name, dot - a->name);
+
+                  store = g_intern_string (head);
+                  g_free (head);
+                }
             }
           add_def (t, t->cur, store, DEF_IMPORT, &s->loc);
         }
