@@ -278,6 +278,7 @@ hs_eval_frame (HsVM    *vm,
             HsObject *old = f->localsplus[arg];
 
             f->localsplus[arg] = v;
+            HS_RECORD_STORE (vm, v, HS_STORE_NAME);
             hs_xdecref (vm, old);
           }
           break;
@@ -292,6 +293,7 @@ hs_eval_frame (HsVM    *vm,
                 goto error;
               }
             f->localsplus[arg] = NULL;
+            HS_RECORD_STORE (vm, NULL, HS_STORE_DELETE_NAME);
             hs_decref (vm, old);
           }
           break;
@@ -323,6 +325,8 @@ hs_eval_frame (HsVM    *vm,
             HsObject *v = POP ();
             int err = hs_dict_setitem (vm, ns, name, v);
 
+            if (err == 0)
+              HS_RECORD_STORE (vm, v, HS_STORE_NAME);
             hs_decref (vm, v);
             if (err < 0)
               goto error;
@@ -336,6 +340,8 @@ hs_eval_frame (HsVM    *vm,
             HsObject *ns = op == HS_OP_DELETE_NAME ? f->locals : f->globals;
             int r = hs_dict_delitem (vm, ns, name);
 
+            if (r > 0)
+              HS_RECORD_STORE (vm, NULL, HS_STORE_DELETE_NAME);
             if (r < 0)
               goto error;
             if (r == 0)
@@ -388,6 +394,7 @@ hs_eval_frame (HsVM    *vm,
             HsObject *v = POP ();
 
             hs_set_ref (vm, &HS_CELL (f->localsplus[arg])->ref, v);
+            HS_RECORD_STORE (vm, v, HS_STORE_NAME);
           }
           break;
 
@@ -448,6 +455,8 @@ hs_eval_frame (HsVM    *vm,
             HsObject *v = POP ();
             int err = hs_object_setattr (vm, owner, HS_TUPLE (code->names)->items[arg], v);
 
+            if (err == 0)
+              HS_RECORD_STORE (vm, v, HS_STORE_ATTR);
             hs_decref (vm, v);
             hs_decref (vm, owner);
             if (err < 0)
@@ -460,6 +469,8 @@ hs_eval_frame (HsVM    *vm,
             HsObject *owner = POP ();
             int err = hs_object_setattr (vm, owner, HS_TUPLE (code->names)->items[arg], NULL);
 
+            if (err == 0)
+              HS_RECORD_STORE (vm, NULL, HS_STORE_DELETE_ATTR);
             hs_decref (vm, owner);
             if (err < 0)
               goto error;
@@ -633,6 +644,8 @@ hs_eval_frame (HsVM    *vm,
             HsObject *v = POP ();
             int err = hs_object_setitem (vm, container, sub, v);
 
+            if (err == 0)
+              HS_RECORD_STORE (vm, v, HS_STORE_ITEM);
             hs_decref (vm, v);
             hs_decref (vm, container);
             hs_decref (vm, sub);
@@ -647,6 +660,8 @@ hs_eval_frame (HsVM    *vm,
             HsObject *container = POP ();
             int err = hs_object_delitem (vm, container, sub);
 
+            if (err == 0)
+              HS_RECORD_STORE (vm, NULL, HS_STORE_DELETE_ITEM);
             hs_decref (vm, container);
             hs_decref (vm, sub);
             if (err < 0)

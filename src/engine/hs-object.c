@@ -116,11 +116,28 @@ hs_object_free (HsVM     *vm,
   if (type->tp_flags & HS_TPFLAG_GC)
     _hs_gc_on_free (vm, type, size);
 
-  g_free (o);
+  if (G_UNLIKELY (vm->deferred_frees != NULL))
+    g_ptr_array_add (vm->deferred_frees, o);
+  else
+    g_free (o);
 
   /* subtype_dealloc releases the class after the memory is gone. */
   if (type->tp_flags & HS_TPFLAG_HEAPTYPE)
     hs_decref (vm, (HsObject *) type);
+}
+
+/* Every deallocation starts here, so the trace sees the moment a count
+ * reached zero (in CPython's order, trashcan included), which a FREE event,
+ * coming after the object's references are released, cannot show. */
+static void
+call_dealloc (HsVM     *vm,
+              HsObject *o)
+{
+  if (vm->recorder != NULL)
+    hs_recorder_on_event (vm->recorder, HS_EVENT_DEALLOC, o, 0);
+  vm->dealloc_depth++;
+  o->ob_type->tp_dealloc (vm, o);
+  vm->dealloc_depth--;
 }
 
 static void
@@ -131,9 +148,7 @@ empty_trash (HsVM *vm)
     {
       HsObject *o = g_ptr_array_steal_index (vm->trash, vm->trash->len - 1);
 
-      vm->dealloc_depth++;
-      o->ob_type->tp_dealloc (vm, o);
-      vm->dealloc_depth--;
+      call_dealloc (vm, o);
     }
 }
 
@@ -154,9 +169,7 @@ _hs_dealloc (HsVM     *vm,
       return;
     }
 
-  vm->dealloc_depth++;
-  o->ob_type->tp_dealloc (vm, o);
-  vm->dealloc_depth--;
+  call_dealloc (vm, o);
 
   if (vm->dealloc_depth == 0 && vm->trash->len > 0)
     empty_trash (vm);

@@ -25,8 +25,20 @@ typedef enum
   HS_EVENT_GC_PHASE,         /* object; arg: phase << 32 | gc_refs (phases below) */
   HS_EVENT_GC_END,           /* arg: collected + uncollectable */
   HS_EVENT_WEAKREF_CLEARED,  /* object: the weakref; arg: serial of its referent */
-  HS_EVENT_STORE,            /* object: the value bound; arg: HsStoreKind */
+  HS_EVENT_STORE,            /* object: the value bound, or 0; arg: HsStoreKind */
+  HS_EVENT_DEALLOC,          /* object: its count reached zero, its deallocation begins */
 } HsEventKind;
+
+/* HS_EVENT_STORE: which kind of reference a line added or removed. */
+typedef enum
+{
+  HS_STORE_NAME,             /* a variable (local, global, closure cell) */
+  HS_STORE_ATTR,             /* obj.attr = value */
+  HS_STORE_ITEM,             /* container[key] = value */
+  HS_STORE_DELETE_NAME,      /* del name: object is 0 */
+  HS_STORE_DELETE_ATTR,
+  HS_STORE_DELETE_ITEM,
+} HsStoreKind;
 
 /* HS_EVENT_GC_PHASE phases. */
 enum
@@ -88,6 +100,14 @@ hs_recorder_on_event (HsRecorder  *rec,
   if (rec->klass->on_event != NULL)
     rec->klass->on_event (rec, kind, o, arg);
 }
+
+/* A reference a statement added or removed, once it is in place (the
+ * old value may then be released). */
+#define HS_RECORD_STORE(vm, value, kind)                                   \
+  G_STMT_START {                                                           \
+    if (G_UNLIKELY ((vm)->recorder != NULL))                               \
+      hs_recorder_on_event ((vm)->recorder, HS_EVENT_STORE, (value), (kind)); \
+  } G_STMT_END
 
 static inline void
 hs_recorder_on_output (HsRecorder  *rec,
