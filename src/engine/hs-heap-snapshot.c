@@ -351,7 +351,9 @@ mark_reachable_objects (HsVM *vm)
     {
       HsObject *o = g_ptr_array_index (tracked, i);
 
-      if (o->ob_type->tp_traverse != NULL)
+      /* An object being deallocated (an event step inside its dealloc)
+       * still holds its references, from outside the heap shown. */
+      if (o->ob_type->tp_traverse != NULL && o->ob_refcnt > 0)
         o->ob_type->tp_traverse (o, decrement_ref, NULL);
     }
   for (guint i = 0; i < tracked->len; i++)
@@ -421,6 +423,7 @@ _hs_heap_state_new_empty (void)
   HsHeapState *state = g_new0 (HsHeapState, 1);
 
   state->ref_count = 1;
+  state->event = HS_STATE_WHOLE_STEP;
   state->objects = g_array_new (FALSE, FALSE, sizeof (HsObjectInfo));
   state->edges = g_array_new (FALSE, FALSE, sizeof (HsEdgeInfo));
   state->frames = g_ptr_array_new_with_free_func (frame_info_free);

@@ -47,6 +47,7 @@ _hs_heap_state_write (HsHeapState *state,
 
   PUT (out, magic);
   PUT (out, state->step);
+  PUT (out, state->event);
   PUT (out, state->line);
 
   n = state->objects->len;
@@ -173,6 +174,7 @@ _hs_heap_state_read (const guint8 *data,
   if (magic != STATE_MAGIC)
     goto fail;
   GET (&r, state->step);
+  GET (&r, state->event);
   GET (&r, state->line);
 
   GET (&r, n);

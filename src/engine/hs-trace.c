@@ -34,6 +34,7 @@
 #endif
 
 #include "hs-frame.h"
+#include "hs-gc.h"
 #include "hs-heap-snapshot.h"
 #include "hs-program.h"
 #include "hs-recorder.h"
@@ -116,6 +117,8 @@ typedef struct
   guint64         first;
   guint64         target;
   guint64         seen;       /* line events so far */
+  guint64         event;      /* 0, or: capture target as its event number event - 1 happens */
+  int             line;       /* the line running: that of the last line event */
   GArray         *events;     /* HsEventInfo since the previous step, texts g_strdup'd */
   HsHeapState    *state;
   int             result_fd;  /* in a forked worker: where to send the state, else -1 */
@@ -123,6 +126,9 @@ typedef struct
 } TraceRecorder;
 
 static void trace_release_checkpoints (HsTrace *trace);
+static void capture_event_state (TraceRecorder *self,
+                                 HsEventKind    kind,
+                                 HsObject      *o);
 
 /* Events ------------------------------------------------------------------ */
 
@@ -151,6 +157,8 @@ add_event (TraceRecorder *self,
       return;
     }
   g_array_append_val (self->events, ev);
+  if (self->event != 0 && self->seen == self->target && self->events->len == self->event)
+    capture_event_state (self, kind, o);
 }
 
 static void
@@ -179,7 +187,8 @@ rec_on_event (HsRecorder  *rec,
 {
   TraceRecorder *self = (TraceRecorder *) rec;
 
-  if (self->mode == MODE_RECORD)
+  /* Deallocations are as frequent as allocations: not worth an index. */
+  if (self->mode == MODE_RECORD && kind != HS_EVENT_DEALLOC)
     index_event (self->trace, kind);
   add_event (self, kind, o, arg, NULL);
 }
@@ -215,13 +224,10 @@ rec_on_output (HsRecorder  *rec,
 
 /* Capturing a state -------------------------------------------------------- */
 
-static HsHeapState *
-capture (TraceRecorder *self,
-         guint64        step,
-         int            line)
+static void
+copy_events (TraceRecorder *self,
+             HsHeapState   *state)
 {
-  HsHeapState *state = _hs_heap_snapshot (self->vm, self->first_serial, step, line);
-
   for (guint i = 0; i < self->events->len; i++)
     {
       HsEventInfo ev = g_array_index (self->events, HsEventInfo, i);
@@ -230,6 +236,16 @@ capture (TraceRecorder *self,
         ev.text = g_string_chunk_insert (state->strings, ev.text);
       g_array_append_val (state->events, ev);
     }
+}
+
+static HsHeapState *
+capture (TraceRecorder *self,
+         guint64        step,
+         int            line)
+{
+  HsHeapState *state = _hs_heap_snapshot (self->vm, self->first_serial, step, line);
+
+  copy_events (self, state);
   clear_events (self->events);
   return state;
 }
@@ -273,11 +289,13 @@ read_all (int     fd,
   return TRUE;
 }
 
-/* A request to a checkpoint: the states of steps first..target. */
+/* A request to a checkpoint: the states of steps first..target; or, when
+ * event is not 0, the one state of target as its event event - 1 happens. */
 typedef struct
 {
   guint64 first;
   guint64 target;
+  guint64 event;
 } Request;
 
 /* In a forked worker: send a state to the parent. After the last one of a
@@ -306,10 +324,61 @@ send_state (TraceRecorder *self,
     _exit (0);
   self->first = next.first;
   self->target = next.target;
+  self->event = next.event;
 }
 #endif
 
+/* An event step: the heap as the event just recorded happens (the last of
+ * the state's events). It is taken at the event's report, inside
+ * whatever the VM is doing; that is safe because the snapshot already skips
+ * objects being deallocated (count zero), and an object being allocated is
+ * still blank: it is left out, as it does not exist before its event. */
+static void
+capture_event_state (TraceRecorder *self,
+                     HsEventKind    kind,
+                     HsObject      *o)
+{
+  guint64 step = self->seen;
+  HsHeapState *state;
+
+  if (kind == HS_EVENT_ALLOC && o != NULL)
+    o->ob_refcnt = 0;
+  /* The events of step N happen while the line of step N - 1 runs. */
+  state = _hs_heap_snapshot (self->vm, self->first_serial, step, self->line);
+  if (kind == HS_EVENT_ALLOC && o != NULL)
+    o->ob_refcnt = 1;
+  state->event = self->event - 1;
+  copy_events (self, state);
+  self->state = state;
+#ifdef G_OS_UNIX
+  if (self->result_fd >= 0)
+    {
+      send_state (self, state, TRUE);
+      /* The next request is later: this step's events so far are not its. */
+      if (self->first > step)
+        clear_events (self->events);
+    }
+#endif
+}
+
 /* Line steps ----------------------------------------------------------------- */
+
+/* Replaying keeps freed blocks (vm->deferred_frees) until a line event
+ * outside any deallocation or collection: there no instruction of an outer
+ * frame is half done, so no stale pointer to them is left. */
+static void
+defer_frees (HsVM *vm)
+{
+  if (vm->deferred_frees == NULL)
+    vm->deferred_frees = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+release_deferred_frees (HsVM *vm)
+{
+  if (vm->deferred_frees != NULL && vm->dealloc_depth == 0 && !vm->gc->collecting)
+    g_ptr_array_set_size (vm->deferred_frees, 0);
+}
 
 static void take_checkpoint (TraceRecorder *self);
 
@@ -320,6 +389,7 @@ rec_on_line (HsRecorder *rec,
 {
   TraceRecorder *self = (TraceRecorder *) rec;
 
+  self->line = line;
   if (self->mode == MODE_RECORD)
     {
       HsTrace *trace = self->trace;
@@ -353,6 +423,7 @@ rec_on_line (HsRecorder *rec,
    * while it unwinds: the state is already captured. */
   if (self->state != NULL)
     return FALSE;
+  release_deferred_frees (self->vm);
   {
     guint64 index = self->seen++;
 
@@ -397,7 +468,7 @@ checkpoint_serve (TraceRecorder *self,
                   Checkpoint    *cp)
 {
   int cursor_pid = -1, cursor_fd = -1;
-  guint64 cursor_step = 0;
+  guint64 cursor_step = 0, cursor_event = 0;
 
   /* A cursor that died makes its pipe fail; that must not kill us. */
   signal (SIGPIPE, SIG_IGN);
@@ -426,11 +497,16 @@ checkpoint_serve (TraceRecorder *self,
       if (!read_all (cp->cmd_fd, (guint8 *) &req, sizeof req))
         _exit (0);
 
-      /* The running cursor goes on if the steps are ahead of it. */
-      if (cursor_pid > 0 && req.first > cursor_step
+      /* The running cursor goes on if the steps are ahead of it. Within a
+       * step, event states come before the whole step's state (event 0). */
+      if (cursor_pid > 0
+          && (req.first > cursor_step
+              || (req.first == cursor_step && cursor_event != 0
+                  && (req.event == 0 || req.event > cursor_event)))
           && write_all (cursor_fd, (const guint8 *) &req, sizeof req))
         {
           cursor_step = req.target;
+          cursor_event = req.event;
           continue;
         }
       if (cursor_pid > 0)
@@ -452,11 +528,13 @@ checkpoint_serve (TraceRecorder *self,
           self->mode = MODE_REPLAY;
           self->first = req.first;
           self->target = req.target;
+          self->event = req.event;
           self->seen = cp->step;
           self->result_fd = cp->res_fd;
           self->cursor_fd = p[0];
           self->vm->write = NULL;
           self->vm->max_steps = G_MAXUINT64;
+          defer_frees (self->vm);
           clear_events (self->events);
           return;
         }
@@ -474,6 +552,7 @@ checkpoint_serve (TraceRecorder *self,
       cursor_pid = pid;
       cursor_fd = p[1];
       cursor_step = req.target;
+      cursor_event = req.event;
     }
 }
 
@@ -563,13 +642,21 @@ state_items (HsHeapState *state)
   return state->objects->len + state->edges->len;
 }
 
+/* A whole step is cached under its number, an event step beside it. */
+static guint64
+cache_key (guint64 step,
+           guint   event)
+{
+  return event == HS_STATE_WHOLE_STEP ? step : step | ((guint64) event + 1) << 40;
+}
+
 static void
 cache_add (HsTrace     *trace,
            HsHeapState *state)
 {
   guint64 *key = g_new (guint64, 1);
 
-  *key = state->step;
+  *key = cache_key (state->step, state->event);
   if (g_hash_table_contains (trace->cache, key))
     {
       g_free (key);
@@ -588,15 +675,16 @@ cache_add (HsTrace     *trace,
     }
 }
 
-/* Asks @cp for the states of steps @first..@step; all of them are cached,
- * the last one is returned. */
+/* Asks @cp for the states of steps @first..@step, or for the one event
+ * state @event of @step; all of them are cached, the last one is returned. */
 static HsHeapState *
 request_states (HsTrace    *trace,
                 Checkpoint *cp,
                 guint64     first,
-                guint64     step)
+                guint64     step,
+                guint       event)
 {
-  Request req = { first, step };
+  Request req = { first, step, event == HS_STATE_WHOLE_STEP ? 0 : (guint64) event + 1 };
   HsHeapState *state = NULL;
 
   if (!write_all (cp->cmd_fd, (const guint8 *) &req, sizeof req))
@@ -889,10 +977,12 @@ hs_trace_get_n_checkpoints (HsTrace *trace)
   return trace->checkpoints->len;
 }
 
-/* Re-run the snippet from the start up to @step, in this process. */
+/* Re-run the snippet from the start up to @step (and its @event), in
+ * this process. */
 static HsHeapState *
 replay_from_start (HsTrace *trace,
-                   guint64  step)
+                   guint64  step,
+                   guint    event)
 {
   g_autoptr(HsDiagnostic) error = NULL;
   g_autoptr(HsProgram) program = NULL;
@@ -906,11 +996,13 @@ replay_from_start (HsTrace *trace,
   rec.first_serial = program->first_program_serial;
   rec.first = step;
   rec.target = step;
+  rec.event = event == HS_STATE_WHOLE_STEP ? 0 : (guint64) event + 1;
   rec.events = g_array_new (FALSE, FALSE, sizeof (HsEventInfo));
   rec.result_fd = -1;
   rec.cursor_fd = -1;
   program->vm->recorder = &rec.parent;
   program->vm->max_steps = trace->max_steps + 1;
+  defer_frees (program->vm);
   hs_program_run (program);
   program->vm->recorder = NULL;
 
@@ -954,7 +1046,7 @@ hs_trace_get_state (HsTrace *trace,
            * while states are small: a big heap makes each one costly. */
           if (step + 1 == trace->last_request && trace->last_objects < PREFETCH_MAX_OBJECTS)
             first = MAX (cp->step + 1, step >= PREFETCH_STATES ? step - PREFETCH_STATES : 0);
-          state = request_states (trace, cp, first, step);
+          state = request_states (trace, cp, first, step, HS_STATE_WHOLE_STEP);
           break;
         }
     }
@@ -964,6 +1056,68 @@ hs_trace_get_state (HsTrace *trace,
   g_mutex_unlock (&trace->lock);
 #endif
   if (state == NULL)
-    state = replay_from_start (trace, step);
+    state = replay_from_start (trace, step, HS_STATE_WHOLE_STEP);
+  return state;
+}
+
+/* What an event is, in a few words, for captions and dumps. */
+const char *
+hs_event_kind_to_string (HsEventKind kind)
+{
+  switch (kind)
+    {
+    case HS_EVENT_ALLOC: return "allocation";
+    case HS_EVENT_FREE: return "memory released";
+    case HS_EVENT_DEALLOC: return "count reached zero, deallocation";
+    case HS_EVENT_DEL_START: return "__del__ starts";
+    case HS_EVENT_DEL_END: return "__del__ returns";
+    case HS_EVENT_OUTPUT: return "output";
+    case HS_EVENT_RAISE: return "exception raised";
+    case HS_EVENT_GC_START: return "collection starts";
+    case HS_EVENT_GC_PHASE: return "collection phase";
+    case HS_EVENT_GC_END: return "collection ends";
+    case HS_EVENT_WEAKREF_CLEARED: return "weak reference cleared";
+    case HS_EVENT_STORE: return "name bound";
+    default: return "event";
+    }
+}
+
+HsHeapState *
+hs_trace_get_event_state (HsTrace *trace,
+                          guint64  step,
+                          guint    event)
+{
+  g_autoptr(HsHeapState) whole = NULL;
+  HsHeapState *state = NULL;
+  guint64 key;
+
+  g_return_val_if_fail (trace != NULL, NULL);
+  g_return_val_if_fail (step < trace->lines->len, NULL);
+
+  /* The whole step says how many events it has (and is usually cached). */
+  whole = hs_trace_get_state (trace, step);
+  if (whole == NULL || event >= whole->events->len)
+    return g_steal_pointer (&whole);
+
+  key = cache_key (step, event);
+#ifdef G_OS_UNIX
+  g_mutex_lock (&trace->lock);
+  state = g_hash_table_lookup (trace->cache, &key);
+  if (state != NULL)
+    hs_heap_state_ref (state);
+  for (guint i = trace->checkpoints->len; i > 0 && state == NULL; i--)
+    {
+      Checkpoint *cp = &g_array_index (trace->checkpoints, Checkpoint, i - 1);
+
+      if (cp->step < step)
+        {
+          state = request_states (trace, cp, step, step, event);
+          break;
+        }
+    }
+  g_mutex_unlock (&trace->lock);
+#endif
+  if (state == NULL)
+    state = replay_from_start (trace, step, event);
   return state;
 }

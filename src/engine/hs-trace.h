@@ -109,10 +109,17 @@ typedef struct
   const char  *text;         /* output text, or NULL */
 } HsEventInfo;
 
+/* HsHeapState.event of the state of a whole step */
+#define HS_STATE_WHOLE_STEP G_MAXUINT
+
 typedef struct
 {
   gint         ref_count;
   guint64      step;
+  /* HS_STATE_WHOLE_STEP, or an event step: the heap of @step as its event
+   * number @event happens; @events then holds the events up to that one
+   * and @line is the line running (that of step - 1). */
+  guint        event;
   int          line;
   GArray      *objects;      /* HsObjectInfo, creation order */
   GArray      *edges;        /* HsEdgeInfo */
@@ -159,6 +166,15 @@ guint         hs_trace_get_n_checkpoints (HsTrace      *trace);
 HsHeapState  *hs_trace_get_state        (HsTrace       *trace,
                                          guint64        step);
 
+/* The heap inside @step's line, as its event number @event happens (the
+ * last of the state's events): "step into the details of a line". An
+ * @event past the step's events gives the whole step, as
+ * hs_trace_get_state(). An object allocated by the event is not there yet;
+ * one deallocated by it is already gone. */
+HsHeapState  *hs_trace_get_event_state  (HsTrace       *trace,
+                                         guint64        step,
+                                         guint          event);
+const char   *hs_event_kind_to_string   (HsEventKind    kind);
 HsHeapState  *hs_heap_state_ref         (HsHeapState   *state);
 void          hs_heap_state_unref       (HsHeapState   *state);
 const HsObjectInfo *hs_heap_state_lookup (HsHeapState  *state,

@@ -128,6 +128,7 @@ hs_vm_free (HsVM *vm)
     }
   g_hash_table_unref (vm->interned);
   g_ptr_array_unref (vm->trash);
+  g_clear_pointer (&vm->deferred_frees, g_ptr_array_unref);
   g_clear_pointer (&vm->repr_guard, g_hash_table_unref);
   g_clear_pointer (&vm->pending_types, g_ptr_array_unref);
   g_clear_pointer (&vm->import_serials, g_array_unref);

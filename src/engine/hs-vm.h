@@ -152,6 +152,11 @@ struct _HsVM
   /* Deferred deallocation (CPython's trashcan) keeps deep cascades off the C stack. */
   int            dealloc_depth;
   GPtrArray     *trash;
+  /* While a trace is being replayed to capture states: freed objects'
+   * memory, kept until the next safe point (hs-trace.c) so a state taken
+   * inside an instruction never reads a reused block through a stale
+   * pointer (a stack slot not yet overwritten). NULL otherwise. */
+  GPtrArray     *deferred_frees;
 
   HsGCState     *gc;
 

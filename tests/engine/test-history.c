@@ -18,6 +18,9 @@
 #include "hs-trace.h"
 
 #define SAMPLED_STEPS 48
+/* Steps stepped into, and events checked in each */
+#define EVENT_STEPS   12
+#define MAX_EVENTS    40
 
 /* Every checkpoint is a fork(), which AddressSanitizer makes very slow
  * (build-aux/test --sanitize): there, every 8th snippet is enough. */
@@ -57,6 +60,51 @@ record (const char *source,
   g_assert_null (error);
   g_assert_nonnull (trace);
   return trace;
+}
+
+static GBytes *
+event_state_bytes (HsTrace *trace,
+                   guint64  step,
+                   guint    event)
+{
+  g_autoptr(HsHeapState) state = hs_trace_get_event_state (trace, step, event);
+  GByteArray *out = g_byte_array_new ();
+
+  g_assert_nonnull (state);
+  g_assert_cmpuint (state->step, ==, step);
+  g_assert_cmpuint (state->event, ==, event);
+  g_assert_cmpuint (state->events->len, ==, event + 1);
+  _hs_heap_state_write (state, out);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* Stepping into lines: each event of some steps, forward through one
+ * trace (a worker's cursor runs on from event to event), backwards
+ * through the other (a new worker each time); the heaps must agree. */
+static void
+check_event_steps (const char *path,
+                   HsTrace    *forward,
+                   HsTrace    *backward,
+                   GArray     *steps)
+{
+  for (guint i = 0; i < MIN (steps->len, EVENT_STEPS); i++)
+    {
+      guint64 step = g_array_index (steps, guint64, i);
+      g_autoptr(HsHeapState) whole = hs_trace_get_state (forward, step);
+      g_autoptr(GPtrArray) fwd = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+      guint n = MIN (whole->events->len, MAX_EVENTS);
+
+      for (guint e = 0; e < n; e++)
+        g_ptr_array_add (fwd, event_state_bytes (forward, step, e));
+      for (guint e = n; e > 0; e--)
+        {
+          g_autoptr(GBytes) back = event_state_bytes (backward, step, e - 1);
+
+          if (!g_bytes_equal (back, fwd->pdata[e - 1]))
+            g_error ("%s: step %" G_GUINT64_FORMAT " event %u differs stepping back",
+                     path, step, e - 1);
+        }
+    }
 }
 
 static void
@@ -119,6 +167,8 @@ check_snippet (const char *path)
       if (!g_bytes_equal (back, fwd))
         g_error ("%s: step %" G_GUINT64_FORMAT " reached backwards differs", path, s - 1);
     }
+
+  check_event_steps (path, forward, jumping, steps);
 
   /* A re-run from the start, without any checkpoint, for a few steps. */
   for (guint i = 0; i < MIN (steps->len, 4); i++)
