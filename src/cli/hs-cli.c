@@ -39,6 +39,7 @@ typedef struct
   char      *export_path;
   char      *step;
   char      *line;
+  char      *event;
   char      *theme;
   char      *scale;
   char     **remaining;
@@ -51,6 +52,7 @@ raw_args_clear (RawArgs *raw)
   g_clear_pointer (&raw->max_steps, g_free);
   g_clear_pointer (&raw->max_heap, g_free);
   g_clear_pointer (&raw->line, g_free);
+  g_clear_pointer (&raw->event, g_free);
   g_clear_pointer (&raw->scale, g_free);
   g_clear_pointer (&raw->export_path, g_free);
   g_clear_pointer (&raw->step, g_free);
@@ -85,6 +87,8 @@ create_option_context (RawArgs *raw)
       N_("With --export: the step to draw, a number or “last” (the default)"), N_("N|last") },
     { "line", 0, 0, G_OPTION_ARG_STRING, &raw->line,
       N_("With --export: draw the first step that reaches line L"), N_("L") },
+    { "event", 0, 0, G_OPTION_ARG_STRING, &raw->event,
+      N_("With --export: step into that line, drawing the heap as its event K happens (0 is the first)"), N_("K") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &raw->theme,
       N_("With --export: “light” (the default) or “dark”"), N_("THEME") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &raw->scale,
@@ -210,9 +214,10 @@ validate (const RawArgs  *raw,
     return usage_error (error, _("--trace-lines only works with --run"));
   if (raw->max_steps != NULL && !running && !exporting)
     return usage_error (error, _("--max-steps only works with --run or --export"));
-  if ((raw->step != NULL || raw->line != NULL || raw->theme != NULL || raw->scale != NULL)
+  if ((raw->step != NULL || raw->line != NULL || raw->event != NULL || raw->theme != NULL
+       || raw->scale != NULL)
       && !exporting)
-    return usage_error (error, _("--step, --line, --theme and --scale only work with --export"));
+    return usage_error (error, _("--step, --line, --event, --theme and --scale only work with --export"));
 
   if (raw->max_steps != NULL
       && !parse_count ("--max-steps", raw->max_steps, 1, G_MAXUINT64, &args->max_steps, error))
@@ -239,6 +244,15 @@ validate (const RawArgs  *raw,
           return FALSE;
         }
       args->export_step = (gint64) step;
+    }
+
+  if (raw->event != NULL)
+    {
+      guint64 event;
+
+      if (!parse_count ("--event", raw->event, 0, G_MAXINT, &event, error))
+        return FALSE;
+      args->export_event = (int) event;
     }
 
   if (raw->line != NULL)
@@ -311,6 +325,7 @@ hs_cli_args_parse (const char * const  *argv,
 
   args = g_new0 (HsCliArgs, 1);
   args->export_step = HS_CLI_STEP_LAST;
+  args->export_event = -1;
   args->export_theme = HS_CLI_THEME_LIGHT;
   args->export_scale = 1.0;
 
@@ -634,6 +649,42 @@ choose_step (const HsCliArgs  *args,
   return TRUE;
 }
 
+/* Checks --event against the events of the line running at @step, and
+ * says which event it is for the caption. */
+static gboolean
+choose_event (const HsCliArgs  *args,
+              HsTrace          *trace,
+              guint64           step,
+              char            **text,
+              GError          **error)
+{
+  g_autoptr(HsHeapState) state = NULL;
+  const HsEventInfo *ev;
+  guint n = 0;
+
+  if (step + 1 < hs_trace_get_n_steps (trace))
+    {
+      state = hs_trace_get_state (trace, step + 1);
+      n = state->events->len;
+    }
+  if ((guint) args->export_event >= n)
+    {
+      if (n == 0)
+        g_set_error (error, HS_CLI_ERROR, HS_CLI_ERROR_USAGE,
+                     _("--event %d is out of range: step %" G_GUINT64_FORMAT " has no events"),
+                     args->export_event, step);
+      else
+        g_set_error (error, HS_CLI_ERROR, HS_CLI_ERROR_USAGE,
+                     _("--event %d is out of range: step %" G_GUINT64_FORMAT " has events 0 to %u"),
+                     args->export_event, step, n - 1);
+      return FALSE;
+    }
+  ev = &g_array_index (state->events, HsEventInfo, args->export_event);
+  *text = g_strdup_printf (_("event %d/%u: %s"), args->export_event, n - 1,
+                           hs_event_kind_to_string (ev->kind));
+  return TRUE;
+}
+
 /* Cuts a trailing comment (a # outside string literals) off @text. */
 static void
 strip_comment (char *text)
@@ -700,6 +751,7 @@ execute_export (const HsCliArgs *args,
   g_autofree char *title = NULL;
   g_autofree char *code = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *event_text = NULL;
   HsExportOptions options = { 0 };
   guint64 step = 0;
   gsize len = 0;
@@ -721,10 +773,19 @@ execute_export (const HsCliArgs *args,
   if (!choose_step (args, trace, &step, &error))
     return hs_cli_report_error (error, write, write_data);
 
-  layout = hs_export_layout_step (trace, step, HS_EXPORT_DEFAULT_HISTORY);
-
-  /* The caption: the line about to run, for slides. */
+  /* The caption: the line about to run, for slides; or running, when
+   * stepping into it (its events are those of the next step). */
   line = hs_trace_get_step_line (trace, step);
+  if (args->export_event >= 0)
+    {
+      if (!choose_event (args, trace, step, &event_text, &error))
+        return hs_cli_report_error (error, write, write_data);
+      layout = hs_export_layout_event (trace, step + 1, args->export_event,
+                                       HS_EXPORT_DEFAULT_HISTORY);
+    }
+  else
+    layout = hs_export_layout_step (trace, step, HS_EXPORT_DEFAULT_HISTORY);
+
   if (line > 0)
     {
       title = g_strdup_printf (_("Line %d"), line);
@@ -732,8 +793,12 @@ execute_export (const HsCliArgs *args,
     }
   else
     title = g_strdup (_("End of program"));
-  detail = g_strdup_printf (_("step %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT),
-                            step, hs_trace_get_n_steps (trace) - 1);
+  if (event_text != NULL)
+    detail = g_strdup_printf (_("step %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT " · %s"),
+                              step, hs_trace_get_n_steps (trace) - 1, event_text);
+  else
+    detail = g_strdup_printf (_("step %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT),
+                              step, hs_trace_get_n_steps (trace) - 1);
 
   options.theme = args->export_theme == HS_CLI_THEME_DARK ? HS_THEME_DARK : HS_THEME_LIGHT;
   options.scale = args->export_scale;

@@ -58,6 +58,7 @@ typedef struct
   HsExportFormat   export_format;
   gint64           export_step;       /* HS_CLI_STEP_LAST unless --step N */
   int              export_line;       /* 0 when --line was not given */
+  int              export_event;      /* -1 unless --event K */
   HsCliTheme       export_theme;
   double           export_scale;
 } HsCliArgs;

@@ -629,3 +629,34 @@ hs_export_layout_step (HsTrace *trace,
 
   return layout;
 }
+
+/**
+ * hs_export_layout_event:
+ * @trace: a recorded run
+ * @step: the step whose events to step into (< n_steps)
+ * @event: the event
+ * @history: how many earlier steps to lay out first
+ *
+ * Lays out the heap inside @step's line as its event @event happens, the
+ * way the app shows it after stepping into the line: first the step before.
+ *
+ * Returns: (transfer full): the layout
+ */
+HsLayout *
+hs_export_layout_event (HsTrace *trace,
+                        guint64  step,
+                        guint    event,
+                        guint    history)
+{
+  g_autoptr(HsHeapState) state = NULL;
+  HsLayout *layout;
+
+  g_return_val_if_fail (trace != NULL, NULL);
+  g_return_val_if_fail (step < hs_trace_get_n_steps (trace), NULL);
+
+  layout = step > 0 ? hs_export_layout_step (trace, step - 1, history) : hs_layout_new ();
+  state = hs_trace_get_event_state (trace, step, event);
+  if (state != NULL)
+    hs_layout_update (layout, state);
+  return layout;
+}

@@ -74,5 +74,9 @@ char      *hs_export_dot_string       (HsLayout               *layout,
 HsLayout  *hs_export_layout_step      (HsTrace                *trace,
                                        guint64                 step,
                                        guint                   history);
+HsLayout  *hs_export_layout_event     (HsTrace                *trace,
+                                       guint64                 step,
+                                       guint                   event,
+                                       guint                   history);
 
 G_END_DECLS

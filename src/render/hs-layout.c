@@ -396,6 +396,11 @@ read_events (Build *b)
 
       switch (ev->kind)
         {
+        case HS_EVENT_DEALLOC:
+          /* Its count reached zero: gone from the heap shown, even while
+           * its deallocation goes on (stepping into a line). */
+          g_hash_table_add (b->freed, ID_KEY (ev->object));
+          break;
         case HS_EVENT_FREE:
           g_hash_table_add (b->freed, ID_KEY (ev->object));
           g_hash_table_remove (b->finalizing, ID_KEY (ev->object));
@@ -820,13 +825,23 @@ compute_bounds (HsLayout *layout)
   layout->bounds.height = bottom + HS_LAYOUT_MARGIN;
 }
 
+/* Objects no frame reaches that are still drawn: garbage, objects in a
+ * collection or a finalizer, and any object shown the step before that is
+ * still alive — an object leaves the picture when it is freed, not when
+ * its last visible referrer goes (stepping into a line that frees a
+ * chain shows each link held until its holder is deallocated). */
 static gboolean
 is_root_state (const HsObjectInfo *info,
                Build              *b)
 {
-  return info->state != HS_OBJECT_ALIVE
-         || (info->flags & HS_OBJECT_FLAG_IN_COLLECTION)
-         || g_hash_table_contains (b->finalizing, ID_KEY (info->id));
+  Card *card;
+
+  if (info->state != HS_OBJECT_ALIVE
+      || (info->flags & HS_OBJECT_FLAG_IN_COLLECTION)
+      || g_hash_table_contains (b->finalizing, ID_KEY (info->id)))
+    return TRUE;
+  card = g_hash_table_lookup (b->layout->cards_by_id, &info->id);
+  return card != NULL && !card->ghost && card->stamp + 1 == b->layout->stamp;
 }
 
 /**

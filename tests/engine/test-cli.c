@@ -142,6 +142,8 @@ test_bad_usage (void)
     { { "--trace-lines", "t.txt", "a.py" }, "--trace-lines only works with --run" },
     { { "--step", "3", "a.py" }, "only work with --export" },
     { { "--run", "a.py", "--theme", "dark" }, "only work with --export" },
+    { { "--run", "a.py", "--event", "2" }, "only work with --export" },
+    { { "--export", "x.png", "a.py", "--event", "-1" }, "--event must be" },
     { { "--run", "a.py", "--export", "x.png" }, "cannot be combined" },
     { { "--run", "a.py", "b.py" }, "unexpected argument 'b.py'" },
     { { "--export", "x.png" }, "--export needs the Python file" },

@@ -232,6 +232,29 @@ test_steps (Fixture       *f,
   assert_one_line (f, "line 999 of");
 }
 
+/* --event steps into the line --line or --step names. */
+static void
+test_event (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *out = out_path (f, "event.dot");
+  g_autofree char *dot = NULL;
+
+  /* gc.collect() (line 17): its first event starts the collection, while
+   * both links are still unreachable and awaiting it. */
+  g_assert_cmpint (run (f, "--export", out, f->snippet, "--line", "17", "--event", "0", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &dot, NULL, NULL));
+  g_assert_nonnull (strstr (dot, "awaiting gc"));
+
+  g_assert_cmpint (run (f, "--export", out, f->snippet, "--line", "17", "--event", "100000", NULL), ==, 2);
+  assert_one_line (f, "--event 100000 is out of range: step");
+  g_assert_nonnull (strstr (f->err->str, "has events 0 to"));
+  g_assert_cmpint (run (f, "--export", out, f->snippet, "--event", "0", NULL), ==, 2);
+  assert_one_line (f, "has no events");
+  g_assert_cmpint (run (f, "--export", out, f->snippet, "--event", "first", NULL), ==, 2);
+  assert_one_line (f, "--event");
+}
+
 static void
 test_unwritable (Fixture       *f,
                  gconstpointer  data)
@@ -293,6 +316,8 @@ main (int   argc,
               fixture_setup, test_scale_and_theme, fixture_teardown);
   g_test_add ("/render/export-cli/steps", Fixture, NULL,
               fixture_setup, test_steps, fixture_teardown);
+  g_test_add ("/render/export-cli/event", Fixture, NULL,
+              fixture_setup, test_event, fixture_teardown);
   g_test_add ("/render/export-cli/unwritable", Fixture, NULL,
               fixture_setup, test_unwritable, fixture_teardown);
   g_test_add ("/render/export-cli/syntax-error", Fixture, "x = [1, 2\nprint(x)\n",
