@@ -19,4 +19,12 @@ char *_hs_explain_step (const char * const *lines,
                         HsHeapState        *prev,
                         HsHeapState        *cur);
 
+/* What the last event of @cur (an event state) does; @before is the state
+ * of the step whose line runs, @after that of the step after it (either
+ * may be NULL). Returns a translated sentence. */
+char *_hs_explain_event (const char * const *lines,
+                         HsHeapState        *before,
+                         HsHeapState        *cur,
+                         HsHeapState        *after);
+
 G_END_DECLS

@@ -61,6 +61,9 @@ struct _HsSession
   /* The step shown */
   guint64        step;            /* the step asked for */
   guint64        applied_step;    /* the step the lists show; G_MAXUINT64 for none */
+  int            event;           /* -1, or inside @step's line: its event number @event */
+  int            applied_event;
+  guint          n_events;        /* events of @step's line, once known */
   HsHeapState   *state;           /* of @applied_step */
   char          *explanation;
   GListStore    *objects;         /* HsHeapObject, by id */
@@ -115,5 +118,16 @@ void      _hs_session_search_finished  (HsSession     *self,
                                         guint64        found);
 HsHeapState *_hs_session_peek_cached   (HsSession     *self,
                                         guint64        step);
+
+/* The cache and the states workers key an event state (the heap inside the
+ * line before @step, as its event @event happens) beside the steps. */
+#define HS_SESSION_EVENT_SHIFT 40
+
+static inline guint64
+_hs_session_event_key (guint64 step,
+                       guint   event)
+{
+  return step | ((guint64) event + 1) << HS_SESSION_EVENT_SHIFT;
+}
 
 G_END_DECLS

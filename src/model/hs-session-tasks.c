@@ -217,8 +217,15 @@ states_thread (GTask        *task,
   StatesRequest *request = task_data;
 
   for (guint i = 0; i < request->steps->len; i++)
-    g_ptr_array_add (request->states,
-                     hs_trace_get_state (request->trace, g_array_index (request->steps, guint64, i)));
+    {
+      guint64 key = g_array_index (request->steps, guint64, i);
+      guint64 step = key & ((G_GUINT64_CONSTANT (1) << HS_SESSION_EVENT_SHIFT) - 1);
+      guint64 event = key >> HS_SESSION_EVENT_SHIFT;
+
+      g_ptr_array_add (request->states,
+                       event == 0 ? hs_trace_get_state (request->trace, step)
+                                  : hs_trace_get_event_state (request->trace, step, event - 1));
+    }
   g_clear_pointer (&request->trace, hs_trace_unref);
   g_task_return_boolean (task, TRUE);
 }

@@ -51,6 +51,8 @@ enum {
   PROP_STATE,
   PROP_OBJECTS,
   PROP_FRAMES,
+  PROP_EVENT,
+  PROP_N_EVENTS,
   N_PROPS
 };
 
@@ -254,16 +256,20 @@ set_loading (HsSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* Shows @cur (the state of @step; @prev is step - 1's) in every list. */
+/* Shows @cur (the state of @step; @prev is step - 1's) in every list.
+ * Inside a line (@cur an event state), @prev is @step's own state and
+ * @after the state the line leads to. */
 static void
 apply_step (HsSession   *self,
             guint64      step,
             HsHeapState *prev,
-            HsHeapState *cur)
+            HsHeapState *cur,
+            HsHeapState *after)
 {
   g_autoptr(GHashTable) finalizing = _hs_state_finalizing_ids (cur);
   g_autoptr(GHashTable) referrers = _hs_state_referrer_counts (cur);
   g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), cur->objects->len);
+  g_autoptr(GHashTable) ghosts = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *explanation = NULL;
   gboolean output_changed;
 
@@ -277,16 +283,18 @@ apply_step (HsSession   *self,
       g_array_append_val (ids, info->id);
     }
 
-  /* Objects freed during this step stay once, as ghosts of their last state. */
+  /* Objects freed during this step stay once, as ghosts of their last state
+   * (inside a line: from the moment their count reaches zero). */
   for (guint i = 0; prev != NULL && i < cur->events->len; i++)
     {
       HsEventInfo *ev = &g_array_index (cur->events, HsEventInfo, i);
       const HsObjectInfo *info;
 
-      if (ev->kind != HS_EVENT_FREE)
+      if (ev->kind != HS_EVENT_FREE && ev->kind != HS_EVENT_DEALLOC)
         continue;
       info = hs_heap_state_lookup (prev, ev->object);
-      if (info == NULL || hs_heap_state_lookup (cur, ev->object) != NULL)
+      if (info == NULL || hs_heap_state_lookup (cur, ev->object) != NULL
+          || !g_hash_table_add (ghosts, (gpointer) &info->id))
         continue;
       _hs_heap_object_update (ensure_object (self, info->id), info, HS_OBJECT_FREED, 0);
       g_array_append_val (ids, info->id);
@@ -300,12 +308,16 @@ apply_step (HsSession   *self,
   g_clear_pointer (&self->state, hs_heap_state_unref);
   self->state = hs_heap_state_ref (cur);
   self->applied_step = step;
+  self->applied_event = cur->event == HS_STATE_WHOLE_STEP ? -1 : (int) cur->event;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (output_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTPUT]);
 
-  explanation = _hs_explain_step ((const char * const *) self->trace_lines, self->trace,
-                                  step, prev, cur);
+  if (cur->event != HS_STATE_WHOLE_STEP)
+    explanation = _hs_explain_event ((const char * const *) self->trace_lines, prev, cur, after);
+  else
+    explanation = _hs_explain_step ((const char * const *) self->trace_lines, self->trace,
+                                    step, prev, cur);
   if (g_strcmp0 (explanation, self->explanation) != 0)
     {
       g_free (self->explanation);
@@ -318,8 +330,13 @@ static void
 prefetch (HsSession *self)
 {
   guint64 n_steps = hs_trace_get_n_steps (self->trace);
-  guint64 wanted[2];
+  guint64 wanted[3];
   guint n = 0;
+
+  /* Inside a line, the next event. */
+  if (self->event >= 0 && (guint) self->event + 1 < self->n_events
+      && _hs_session_peek_cached (self, _hs_session_event_key (self->step + 1, self->event + 1)) == NULL)
+    wanted[n++] = _hs_session_event_key (self->step + 1, self->event + 1);
 
   /* The states stepping forward or back would need next. */
   if (self->step + 1 < n_steps && _hs_session_peek_cached (self, self->step + 1) == NULL)
@@ -328,6 +345,56 @@ prefetch (HsSession *self)
     wanted[n++] = self->step - 2;
   if (n > 0)
     _hs_session_request_states (self, wanted, n);
+}
+
+/* The events of the line run from self->step, once the step after it is
+ * cached; an event asked for beyond them is clamped. */
+static void
+update_n_events (HsSession *self)
+{
+  HsHeapState *after = NULL;
+  guint n = 0;
+
+  if (self->step + 1 < hs_trace_get_n_steps (self->trace))
+    after = _hs_session_peek_cached (self, self->step + 1);
+  if (after != NULL)
+    n = after->events->len;
+  if (n != self->n_events)
+    {
+      self->n_events = n;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+    }
+  if (after != NULL && self->event >= (int) n)
+    {
+      self->event = (int) n - 1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+    }
+}
+
+/* Inside a line: shows the event state if it and the states around it are
+ * at hand, else asks a worker for them. */
+static void
+sync_event (HsSession *self)
+{
+  guint64 key = _hs_session_event_key (self->step + 1, (guint) self->event);
+  HsHeapState *prev = _hs_session_peek_cached (self, self->step);
+  HsHeapState *after = _hs_session_peek_cached (self, self->step + 1);
+  HsHeapState *cur = _hs_session_peek_cached (self, key);
+  guint64 missing[3];
+  guint n = 0;
+
+  if (prev != NULL && after != NULL && cur != NULL)
+    {
+      apply_step (self, self->step, prev, cur, after);
+      return;
+    }
+  if (prev == NULL)
+    missing[n++] = self->step;
+  if (after == NULL)
+    missing[n++] = self->step + 1;
+  else if (cur == NULL)
+    missing[n++] = key;
+  _hs_session_request_states (self, missing, n);
 }
 
 /* Shows self->step if its states are at hand, else asks a worker for them. */
@@ -340,7 +407,13 @@ sync_step (HsSession *self)
   if (self->trace == NULL)
     return;
 
-  if (self->applied_step != self->step)
+  update_n_events (self);
+  if (self->event >= 0)
+    {
+      if (self->applied_step != self->step || self->applied_event != self->event)
+        sync_event (self);
+    }
+  else if (self->applied_step != self->step || self->applied_event != -1)
     {
       guint64 missing[2];
       guint n = 0;
@@ -349,7 +422,7 @@ sync_step (HsSession *self)
       if (self->step > 0)
         prev = _hs_session_peek_cached (self, self->step - 1);
       if (cur != NULL && (self->step == 0 || prev != NULL))
-        apply_step (self, self->step, prev, cur);
+        apply_step (self, self->step, prev, cur, NULL);
       else
         {
           if (self->step > 0 && prev == NULL)
@@ -359,7 +432,7 @@ sync_step (HsSession *self)
           _hs_session_request_states (self, missing, n);
         }
     }
-  set_loading (self, self->applied_step != self->step);
+  set_loading (self, self->applied_step != self->step || self->applied_event != self->event);
   if (!self->loading && !self->states_busy)
     prefetch (self);
 }
@@ -442,7 +515,13 @@ _hs_session_run_finished (HsSession    *self,
       self->objects_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                    g_free, g_object_unref);
       self->applied_step = G_MAXUINT64;
+      self->applied_event = -1;
       self->step = step;
+      if (self->event >= 0)
+        {
+          self->event = -1;
+          g_object_notify_by_pspec (object, properties[PROP_EVENT]);
+        }
       if (request->state != NULL)
         cache_insert (self, request->step, request->state);
       if (request->prev != NULL)
@@ -588,6 +667,14 @@ hs_session_get_property (GObject    *object,
       g_value_set_object (value, self->frames);
       break;
 
+    case PROP_EVENT:
+      g_value_set_int (value, hs_session_get_event (self));
+      break;
+
+    case PROP_N_EVENTS:
+      g_value_set_uint (value, hs_session_get_n_events (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -617,6 +704,10 @@ hs_session_set_property (GObject      *object,
 
     case PROP_STEP:
       hs_session_set_step (self, g_value_get_uint64 (value));
+      break;
+
+    case PROP_EVENT:
+      hs_session_set_event (self, g_value_get_int (value));
       break;
 
     default:
@@ -756,6 +847,28 @@ hs_session_class_init (HsSessionClass *klass)
     g_param_spec_object ("frames", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * HsSession:event:
+   *
+   * -1 to show :step itself; else, stepping into the line :step is about to
+   * run, the heap as that line's event number :event happens (0 ≤ event <
+   * :n-events): a name bound, an object allocated, a count reaching zero,
+   * a collection phase… :line stays the line running.
+   */
+  properties[PROP_EVENT] =
+    g_param_spec_int ("event", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * HsSession:n-events:
+   *
+   * How many events the line :step is about to run has; 0 until known
+   * (the next step's heap is fetched along with the current one).
+   */
+  properties[PROP_N_EVENTS] =
+    g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -766,6 +879,8 @@ hs_session_init (HsSession *self)
   self->filename = g_strdup ("<snippet>");
   self->max_steps = HS_SESSION_DEFAULT_MAX_STEPS;
   self->applied_step = G_MAXUINT64;
+  self->event = -1;
+  self->applied_event = -1;
   self->objects = g_list_store_new (HS_TYPE_HEAP_OBJECT);
   self->frames = g_list_store_new (HS_TYPE_FRAME_ITEM);
   self->objects_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -899,16 +1014,88 @@ hs_session_set_step (HsSession *self,
     return;
 
   step = MIN (step, hs_trace_get_n_steps (self->trace) - 1);
-  if (step == self->step)
+  if (step == self->step && self->event < 0)
     return;
 
   old_line = current_line (self);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->event >= 0)
+    {
+      self->event = -1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+    }
+  if (step == self->step)
+    {
+      sync_step (self);
+      g_object_thaw_notify (G_OBJECT (self));
+      return;
+    }
   self->step = step;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
   if (current_line (self) != old_line)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
 
   sync_step (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+int
+hs_session_get_event (HsSession *self)
+{
+  g_return_val_if_fail (HS_IS_SESSION (self), -1);
+
+  return self->event;
+}
+
+guint
+hs_session_get_n_events (HsSession *self)
+{
+  g_return_val_if_fail (HS_IS_SESSION (self), 0);
+
+  return self->n_events;
+}
+
+/**
+ * hs_session_set_event:
+ * @event: an event of the line :step is about to run, or -1
+ *
+ * Steps into the line :step is about to run and shows the heap as its
+ * event @event happens, or, with -1, shows :step itself again. An event
+ * beyond the line's last is clamped once their number is known.
+ */
+void
+hs_session_set_event (HsSession *self,
+                      int        event)
+{
+  g_return_if_fail (HS_IS_SESSION (self));
+  g_return_if_fail (event >= -1);
+
+  if (self->trace == NULL || event == self->event)
+    return;
+  if (event >= 0 && self->step + 1 >= hs_trace_get_n_steps (self->trace))
+    return;
+  self->event = event;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+  sync_step (self);
+}
+
+/**
+ * hs_session_step_into:
+ *
+ * Steps into the line :step is about to run, at its first event.
+ *
+ * Returns: %FALSE at the end of the run, where no line runs
+ */
+gboolean
+hs_session_step_into (HsSession *self)
+{
+  g_return_val_if_fail (HS_IS_SESSION (self), FALSE);
+
+  if (self->trace == NULL || self->step + 1 >= hs_trace_get_n_steps (self->trace))
+    return FALSE;
+  if (self->event < 0)
+    hs_session_set_event (self, 0);
+  return TRUE;
 }
 
 guint64
@@ -1078,7 +1265,11 @@ hs_session_step_forward (HsSession *self)
 
   if (self->trace == NULL || self->step + 1 >= hs_trace_get_n_steps (self->trace))
     return FALSE;
-  hs_session_set_step (self, self->step + 1);
+  /* Inside a line: its next event, and after its last, the next step. */
+  if (self->event >= 0 && (guint) self->event + 1 < self->n_events)
+    hs_session_set_event (self, self->event + 1);
+  else
+    hs_session_set_step (self, self->step + 1);
   return TRUE;
 }
 
@@ -1087,6 +1278,12 @@ hs_session_step_back (HsSession *self)
 {
   g_return_val_if_fail (HS_IS_SESSION (self), FALSE);
 
+  /* Inside a line: its previous event, and before the first, the step. */
+  if (self->event >= 0)
+    {
+      hs_session_set_event (self, self->event - 1);
+      return TRUE;
+    }
   if (self->step == 0)
     return FALSE;
   hs_session_set_step (self, self->step - 1);

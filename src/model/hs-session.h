@@ -35,6 +35,8 @@ const HsDiagnostic *hs_session_get_error               (HsSession            *se
 const char         *hs_session_get_output              (HsSession            *self);
 gboolean            hs_session_get_truncated           (HsSession            *self);
 const char         *hs_session_get_explanation         (HsSession            *self);
+int                 hs_session_get_event               (HsSession            *self);
+guint               hs_session_get_n_events            (HsSession            *self);
 HsHeapState        *hs_session_dup_state               (HsSession            *self);
 GListModel         *hs_session_get_objects             (HsSession            *self);
 GListModel         *hs_session_get_frames              (HsSession            *self);
@@ -50,7 +52,10 @@ void                hs_session_set_max_steps           (HsSession            *se
 void                hs_session_set_step                (HsSession            *self,
                                                         guint64               step);
 
+void                hs_session_set_event               (HsSession            *self,
+                                                        int                   event);
 gboolean            hs_session_step_forward            (HsSession            *self);
+gboolean            hs_session_step_into               (HsSession            *self);
 gboolean            hs_session_step_back               (HsSession            *self);
 void                hs_session_go_to_first             (HsSession            *self);
 void                hs_session_go_to_last              (HsSession            *self);

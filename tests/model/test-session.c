@@ -292,6 +292,100 @@ test_cycle (void)
   g_assert_finalize_object (g_steal_pointer (&session));
 }
 
+/* Stepping into `del chain`: the heap as each event of the line happens.
+ * The counts reach zero head first, each link as its holder releases it
+ * (the order CPython's weakref callbacks show: test-event-steps checks it
+ * against python3). */
+static const char chain_snippet[] =
+  "class Node:\n"
+  "    def __init__(self, name, nxt=None):\n"
+  "        self.name = name\n"
+  "        self.next = nxt\n"
+  "chain = Node('a', Node('b', Node('c')))\n"
+  "del chain\n"
+  "print('done')\n";
+
+static void
+test_step_into (void)
+{
+  g_autoptr(HsSession) session = session_new_with (chain_snippet);
+  GListModel *objects = hs_session_get_objects (session);
+  HsHeapObject *nodes[3] = { NULL };   /* a, b, c */
+  int freed_at[3] = { -1, -1, -1 };
+  guint64 step;
+  guint n_nodes = 0;
+
+  go_to_line (session, 6);
+  step = hs_session_get_step (session);
+  g_assert_cmpint (hs_session_get_event (session), ==, -1);
+  nodes[0] = lookup_name (session, "chain");
+  /* By id, the objects come in creation order: c, then b, then a. */
+  for (guint i = g_list_model_get_n_items (objects); i > 0; i--)
+    {
+      g_autoptr(HsHeapObject) o = g_list_model_get_item (objects, i - 1);
+
+      if (g_strcmp0 (hs_heap_object_get_type_name (o), "Node") == 0)
+        nodes[n_nodes++] = o;
+    }
+  g_assert_cmpuint (n_nodes, ==, 3);
+  g_assert_true (nodes[0] == lookup_name (session, "chain"));
+
+  g_assert_true (hs_session_step_into (session));
+  wait_for_session (session);
+  g_assert_cmpint (hs_session_get_event (session), ==, 0);
+  g_assert_cmpuint (hs_session_get_step (session), ==, step);
+  g_assert_cmpint (hs_session_get_line (session), ==, 6);
+  g_assert_cmpuint (hs_session_get_n_events (session), >=, 7);
+  g_assert_nonnull (strstr (hs_session_get_explanation (session), "Inside line 6, event 1 of"));
+
+  /* Forward through the events until the line is done. */
+  while (hs_session_get_event (session) >= 0)
+    {
+      int event = hs_session_get_event (session);
+
+      for (guint i = 0; i < 3; i++)
+        if (freed_at[i] < 0 && hs_heap_object_get_state (nodes[i]) == HS_OBJECT_FREED)
+          {
+            freed_at[i] = event;
+            g_assert_nonnull (strstr (hs_session_get_explanation (session), "reaches zero"));
+            /* The next link is still there, held by the one going. */
+            if (i < 2)
+              {
+                g_assert_cmpint (hs_heap_object_get_state (nodes[i + 1]), ==, HS_OBJECT_ALIVE);
+                g_assert_cmpint (hs_heap_object_get_refcount (nodes[i + 1]), ==, 1);
+              }
+          }
+      g_assert_true (hs_session_step_forward (session));
+      wait_for_session (session);
+    }
+  g_assert_cmpint (freed_at[0], >=, 0);
+  g_assert_cmpint (freed_at[0], <, freed_at[1]);
+  g_assert_cmpint (freed_at[1], <, freed_at[2]);
+  /* Past the last event: the next step, all three freed. */
+  g_assert_cmpuint (hs_session_get_step (session), ==, step + 1);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (hs_heap_object_get_state (nodes[i]), ==, HS_OBJECT_FREED);
+
+  /* Back into the line at its first event, then out of it. */
+  go_to (session, step);
+  hs_session_set_event (session, 0);
+  wait_for_session (session);
+  g_assert_cmpint (hs_session_get_event (session), ==, 0);
+  g_assert_true (hs_session_step_back (session));
+  wait_for_session (session);
+  g_assert_cmpint (hs_session_get_event (session), ==, -1);
+  g_assert_cmpuint (hs_session_get_step (session), ==, step);
+  g_assert_cmpint (hs_heap_object_get_state (nodes[0]), ==, HS_OBJECT_ALIVE);
+
+  /* An event past the last is clamped to it. */
+  hs_session_set_event (session, 100000);
+  wait_for_session (session);
+  g_assert_cmpint (hs_session_get_event (session), ==, (int) hs_session_get_n_events (session) - 1);
+
+  drain_workers ();
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
 /* The seed's generator expression: one object, whatever the range. */
 static void
 test_generator (void)
@@ -451,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/model/session/small-int", test_small_int);
   g_test_add_func ("/model/session/cycle", test_cycle);
   g_test_add_func ("/model/session/generator", test_generator);
+  g_test_add_func ("/model/session/step-into", test_step_into);
   g_test_add_func ("/model/session/frames", test_frames);
 
   return g_test_run ();
