@@ -187,8 +187,9 @@ rec_on_event (HsRecorder  *rec,
 {
   TraceRecorder *self = (TraceRecorder *) rec;
 
-  /* Deallocations are as frequent as allocations: not worth an index. */
-  if (self->mode == MODE_RECORD && kind != HS_EVENT_DEALLOC)
+  /* Deallocations and stores are as frequent as allocations and steps:
+   * indexing them would cost more than the history itself. */
+  if (self->mode == MODE_RECORD && kind != HS_EVENT_DEALLOC && kind != HS_EVENT_STORE)
     index_event (self->trace, kind);
   add_event (self, kind, o, arg, NULL);
 }
@@ -933,8 +934,12 @@ hs_trace_get_output (HsTrace *trace)
 guint64
 hs_trace_get_bytes (HsTrace *trace)
 {
+  /* Everything the trace keeps: steps, the index of rare events, the
+   * checkpoints' handles, the source and the output. */
   return sizeof (HsTrace) + trace->lines->len * (sizeof (gint32) + sizeof (guint16))
-         + trace->checkpoints->len * sizeof (Checkpoint) + trace->len + 1;
+         + trace->event_steps->len * sizeof (EventStep)
+         + trace->checkpoints->len * sizeof (Checkpoint) + trace->len + 1
+         + (trace->output != NULL ? trace->output->len + 1 : 0);
 }
 
 guint64
