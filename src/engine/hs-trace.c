@@ -40,9 +40,13 @@
 #include "hs-recorder.h"
 #include "hs-trace.h"
 
-/* Execution time between two checkpoints, and how many a trace keeps. */
-#define CHECKPOINT_INTERVAL_USEC 2000
-#define MAX_CHECKPOINTS          48
+/* Execution time between two checkpoints, and how many a trace keeps: a
+ * checkpoint costs the pages the program changes after it, little for a
+ * small heap, so those keep more (random access replays less). */
+#define CHECKPOINT_INTERVAL_USEC 1000
+#define MAX_CHECKPOINTS          96
+#define MAX_CHECKPOINTS_BIG_HEAP 40
+#define BIG_HEAP_OBJECTS         20000
 /* Recently built states kept (at most so many, and so many objects and
  * edges in all: a state of a big heap is megabytes), and how many earlier
  * ones stepping back fetches. */
@@ -565,7 +569,8 @@ take_checkpoint (TraceRecorder *self)
   int cmd[2], res[2];
   int pid;
 
-  if (trace->checkpoints->len >= MAX_CHECKPOINTS)
+  if (trace->checkpoints->len >= (self->vm->n_live < BIG_HEAP_OBJECTS ? MAX_CHECKPOINTS
+                                                                     : MAX_CHECKPOINTS_BIG_HEAP))
     {
       /* Keep every other checkpoint and space the next ones further apart. */
       guint j = 0;
