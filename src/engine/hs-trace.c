@@ -1027,38 +1027,57 @@ replay_from_start (HsTrace *trace,
   return rec.state;
 }
 
+#ifdef G_OS_UNIX
+/* Under trace->lock: a cached state, with a new reference. */
+static HsHeapState *
+cache_lookup (HsTrace *trace,
+              guint64  key)
+{
+  HsHeapState *state = g_hash_table_lookup (trace->cache, &key);
+
+  return state != NULL ? hs_heap_state_ref (state) : NULL;
+}
+
+/* The nearest checkpoint strictly before @step (the events of a step
+ * happen before it, so the checkpoint must precede them). */
+static Checkpoint *
+checkpoint_before (HsTrace *trace,
+                   guint64  step)
+{
+  for (guint i = trace->checkpoints->len; i > 0; i--)
+    {
+      Checkpoint *cp = &g_array_index (trace->checkpoints, Checkpoint, i - 1);
+
+      if (cp->step < step)
+        return cp;
+    }
+  return NULL;
+}
+#endif
+
 HsHeapState *
 hs_trace_get_state (HsTrace *trace,
                     guint64  step)
 {
   HsHeapState *state = NULL;
+  G_GNUC_UNUSED Checkpoint *cp;
 
   g_return_val_if_fail (trace != NULL, NULL);
   g_return_val_if_fail (step < trace->lines->len, NULL);
 
 #ifdef G_OS_UNIX
   g_mutex_lock (&trace->lock);
-  state = g_hash_table_lookup (trace->cache, &step);
-  if (state != NULL)
-    hs_heap_state_ref (state);
-  /* The nearest checkpoint strictly before @step (the events of a step
-   * happen before it, so the checkpoint must precede them). */
-  for (guint i = trace->checkpoints->len; i > 0 && state == NULL; i--)
+  state = cache_lookup (trace, step);
+  if (state == NULL && (cp = checkpoint_before (trace, step)) != NULL)
     {
-      Checkpoint *cp = &g_array_index (trace->checkpoints, Checkpoint, i - 1);
+      guint64 first = step;
 
-      if (cp->step < step)
-        {
-          guint64 first = step;
-
-          /* Stepping backwards: bring the steps before this one along, so
-           * the next presses of "back" are served from the cache. Only
-           * while states are small: a big heap makes each one costly. */
-          if (step + 1 == trace->last_request && trace->last_objects < PREFETCH_MAX_OBJECTS)
-            first = MAX (cp->step + 1, step >= PREFETCH_STATES ? step - PREFETCH_STATES : 0);
-          state = request_states (trace, cp, first, step, HS_STATE_WHOLE_STEP);
-          break;
-        }
+      /* Stepping backwards: bring the steps before this one along, so
+       * the next presses of "back" are served from the cache. Only
+       * while states are small: a big heap makes each one costly. */
+      if (step + 1 == trace->last_request && trace->last_objects < PREFETCH_MAX_OBJECTS)
+        first = MAX (cp->step + 1, step >= PREFETCH_STATES ? step - PREFETCH_STATES : 0);
+      state = request_states (trace, cp, first, step, HS_STATE_WHOLE_STEP);
     }
   trace->last_request = step;
   if (state != NULL)
@@ -1099,6 +1118,7 @@ hs_trace_get_event_state (HsTrace *trace,
 {
   g_autoptr(HsHeapState) whole = NULL;
   HsHeapState *state = NULL;
+  G_GNUC_UNUSED Checkpoint *cp;
   guint64 key;
 
   g_return_val_if_fail (trace != NULL, NULL);
@@ -1112,19 +1132,9 @@ hs_trace_get_event_state (HsTrace *trace,
   key = cache_key (step, event);
 #ifdef G_OS_UNIX
   g_mutex_lock (&trace->lock);
-  state = g_hash_table_lookup (trace->cache, &key);
-  if (state != NULL)
-    hs_heap_state_ref (state);
-  for (guint i = trace->checkpoints->len; i > 0 && state == NULL; i--)
-    {
-      Checkpoint *cp = &g_array_index (trace->checkpoints, Checkpoint, i - 1);
-
-      if (cp->step < step)
-        {
-          state = request_states (trace, cp, step, step, event);
-          break;
-        }
-    }
+  state = cache_lookup (trace, key);
+  if (state == NULL && (cp = checkpoint_before (trace, step)) != NULL)
+    state = request_states (trace, cp, step, step, event);
   g_mutex_unlock (&trace->lock);
 #endif
   if (state == NULL)
