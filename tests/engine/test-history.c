@@ -18,9 +18,6 @@
 #include "hs-trace.h"
 
 #define SAMPLED_STEPS 48
-/* Steps stepped into, and events checked in each */
-#define EVENT_STEPS   12
-#define MAX_EVENTS    40
 
 /* Every checkpoint is a fork(), which AddressSanitizer makes very slow
  * (build-aux/test --sanitize): there, every 8th snippet is enough. */
@@ -28,6 +25,16 @@
 #define SNIPPET_STRIDE 8
 #else
 #define SNIPPET_STRIDE 1
+#endif
+
+/* Steps stepped into, and events checked in each (each one stepped back
+ * to is a fork, slow under AddressSanitizer too). */
+#ifdef __SANITIZE_ADDRESS__
+#define EVENT_STEPS   4
+#define MAX_EVENTS    12
+#else
+#define EVENT_STEPS   12
+#define MAX_EVENTS    40
 #endif
 
 static GBytes *
