@@ -554,6 +554,7 @@ compile_compare (HsCompiler *c,
   int n = e->v.compare.n;
   GArray *cleanup = _hs_compile_jumps (c);
 
+  _hs_compile_check_compare (c, e);
   _hs_compile_expr (c, e->v.compare.left);
   for (int i = 0; i < n; i++)
     {
@@ -713,6 +714,7 @@ compile_call (HsCompiler *c,
 {
   HsExpr *func = e->v.call.func;
 
+  _hs_compile_check_caller (c, e);
   /* obj.meth(...) keeps obj on the stack as self (LOAD_METHOD). */
   if (func->kind == HS_EXPR_ATTRIBUTE && call_is_simple (e))
     {
@@ -1065,6 +1067,7 @@ _hs_compile_expr (HsCompiler *c,
       {
         HsObject *k = NULL;
 
+        _hs_compile_check_subscript (c, e);
         _hs_compile_expr (c, e->v.subscript.value);
         if (e->v.subscript.slice->kind == HS_EXPR_SLICE)
           compile_slice (c, e->v.subscript.slice);

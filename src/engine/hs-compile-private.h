@@ -164,4 +164,14 @@ HsObject *_hs_const_object      (HsCompiler  *c,
                                  const HsConst *k,
                                  const HsLoc *loc);
 
+/* hs-compile-warn.c: CPython's compile-time SyntaxWarnings. */
+void      _hs_compile_check_compare   (HsCompiler *c,
+                                       HsExpr     *e);
+void      _hs_compile_check_caller    (HsCompiler *c,
+                                       HsExpr     *call);
+void      _hs_compile_check_subscript (HsCompiler *c,
+                                       HsExpr     *e);
+void      _hs_compile_check_assert    (HsCompiler *c,
+                                       HsStmt     *s);
+
 G_END_DECLS

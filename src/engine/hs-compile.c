@@ -1099,7 +1099,7 @@ compile_assert (HsCompiler *c,
                 HsStmt     *s)
 {
   GArray *ok = _hs_compile_jumps (c);
-
+  _hs_compile_check_assert (c, s);
   _hs_compile_jump_if (c, s->v.assert_.test, TRUE, ok);
   c->u->loc = s->loc;
   _hs_emit (c, HS_OP_LOAD_ASSERTION_ERROR, 0);

@@ -173,6 +173,9 @@ hs_program_run (HsProgram *p)
     return 2;
   globals = HS_MODULE (main_module)->dict;
   vm->main_module = main_module;
+  /* python3 shows the compiler's warnings before the program runs. */
+  if (vm->compile_warnings != NULL)
+    hs_vm_write (vm, HS_STREAM_STDERR, vm->compile_warnings->str, vm->compile_warnings->len);
 
   res = hs_eval_code (vm, p->code, globals, globals);
   /* The last step: the program's code has finished, before shutdown. */

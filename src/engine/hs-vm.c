@@ -134,6 +134,8 @@ hs_vm_free (HsVM *vm)
   g_clear_pointer (&vm->import_serials, g_array_unref);
   _hs_gc_state_free (vm->gc);
   g_string_free (vm->output, TRUE);
+  if (vm->compile_warnings != NULL)
+    g_string_free (vm->compile_warnings, TRUE);
   g_free (vm);
 }
 

@@ -187,6 +187,7 @@ struct _HsVM
   const char    *filename;
   const char   **source_lines;   /* for tracebacks; owned by the caller */
   int            n_source_lines;
+  GString       *compile_warnings;  /* SyntaxWarnings, written when the run starts */
 
   GPtrArray     *pending_types;  /* built-in types created before dict/str existed */
   GHashTable    *repr_guard;     /* objects whose repr is in progress */
