@@ -568,9 +568,25 @@ hs_member_descr_new (HsVM     *vm,
 
   if (d == NULL)
     return NULL;
-  d->type = type;
+  d->type = (HsType *) hs_incref ((HsObject *) type);
   d->name = hs_incref (name);
   d->index = index;
+  hs_gc_track (vm, (HsObject *) d);
+  return (HsObject *) d;
+}
+
+HsObject *
+hs_getset_descr_new (HsVM     *vm,
+                     HsType   *type,
+                     HsObject *name)
+{
+  HsMemberDescr *d = (HsMemberDescr *) hs_object_alloc (vm, vm->types.getset_descriptor,
+                                                        sizeof (HsMemberDescr));
+
+  if (d == NULL)
+    return NULL;
+  d->type = (HsType *) hs_incref ((HsObject *) type);
+  d->name = hs_incref (name);
   hs_gc_track (vm, (HsObject *) d);
   return (HsObject *) d;
 }
@@ -579,18 +595,31 @@ static void
 member_descr_dealloc (HsVM     *vm,
                       HsObject *self)
 {
+  HsMemberDescr *d = (HsMemberDescr *) self;
+
   if (hs_gc_is_tracked (self))
     hs_gc_untrack (vm, self);
-  hs_clear_ref (vm, &((HsMemberDescr *) self)->name);
+  hs_clear_ref (vm, &d->name);
+  if (d->type != NULL)
+    {
+      HsObject *type = (HsObject *) d->type;
+
+      d->type = NULL;
+      hs_decref (vm, type);
+    }
   hs_object_free (vm, self);
 }
 
+/* descr_traverse: the owning class. */
 static void
 member_descr_traverse (HsObject    *self,
                        HsVisitFunc  visit,
                        gpointer     data)
 {
-  visit (((HsMemberDescr *) self)->name, data);
+  HsMemberDescr *d = (HsMemberDescr *) self;
+
+  if (d->type != NULL)
+    visit ((HsObject *) d->type, data);
 }
 
 static HsObject *
@@ -600,6 +629,16 @@ member_descr_repr (HsVM     *vm,
   HsMemberDescr *d = (HsMemberDescr *) self;
 
   return hs_str_new_printf (vm, "<member '%s' of '%s' objects>", hs_str_utf8 (d->name),
+                            d->type->name);
+}
+
+static HsObject *
+getset_descr_repr (HsVM     *vm,
+                   HsObject *self)
+{
+  HsMemberDescr *d = (HsMemberDescr *) self;
+
+  return hs_str_new_printf (vm, "<attribute '%s' of '%s' objects>", hs_str_utf8 (d->name),
                             d->type->name);
 }
 
@@ -842,8 +881,11 @@ _hs_func_init_types (HsVM *vm)
   vm->types.member_descriptor = t;
   _hs_type_ready (vm, t);
 
-  t = _hs_type_new_builtin (vm, "getset_descriptor", object, sizeof (HsObject), 64, 0);
-  t->tp_dealloc = plain_dealloc;
+  t = _hs_type_new_builtin (vm, "getset_descriptor", object, sizeof (HsMemberDescr), 64,
+                            HS_TPFLAG_GC);
+  t->tp_dealloc = member_descr_dealloc;
+  t->tp_traverse = member_descr_traverse;
+  t->tp_repr = getset_descr_repr;
   vm->types.getset_descriptor = t;
   _hs_type_ready (vm, t);
 

@@ -57,9 +57,9 @@ typedef struct
 typedef struct
 {
   HsObject   base;
-  HsType    *type;          /* borrowed */
+  HsType    *type;          /* strong, as CPython's d_type */
   HsObject  *name;          /* str */
-  guint      index;         /* slot index in HsInstExt.slots */
+  guint      index;         /* slot index in HsInstExt.slots; unused by getsets */
 } HsMemberDescr;
 
 typedef struct
@@ -102,6 +102,11 @@ HsObject  *hs_member_descr_new    (HsVM              *vm,
                                    HsType            *type,
                                    HsObject          *name,
                                    guint              index);
+/* The __dict__ or __weakref__ descriptor (@name) a class adds for its
+ * instances; like a member descriptor it holds a reference to @type. */
+HsObject  *hs_getset_descr_new    (HsVM              *vm,
+                                   HsType            *type,
+                                   HsObject          *name);
 /* True for objects whose __get__ binds them to an instance (functions and
  * method descriptors): LOAD_METHOD leaves them unbound on the stack. */
 gboolean   hs_is_method_like      (HsObject          *o);

@@ -126,6 +126,7 @@ struct _HsType
   HsType          *tp_base;       /* single inheritance; NULL only for object */
   HsObject        *mro;           /* tuple, self first */
   HsObject        *dict;          /* the class namespace (a dict) */
+  HsObject        *bases;         /* user classes: tp_bases, a tuple; NULL for built-ins */
   guint            tp_flags;
   gsize            basicsize;     /* sys.getsizeof of a plain instance (incl. GC header) */
 

@@ -120,6 +120,18 @@ _hs_descr_get (HsVM     *vm,
       return hs_incref (v);
     }
 
+  if (t == vm->types.getset_descriptor)
+    {
+      HsMemberDescr *g = (HsMemberDescr *) descr;
+
+      if (obj == NULL)
+        return hs_incref (descr);
+      if (hs_str_equal_cstr (g->name, "__dict__"))
+        return hs_instance_get_dict (vm, obj);
+      /* subtype_getweakref: the head of the list, or None. */
+      return obj->weakrefs != NULL ? hs_incref ((HsObject *) obj->weakrefs) : hs_none (vm);
+    }
+
   if (t == vm->types.property)
     {
       HsProperty *p = (HsProperty *) descr;
@@ -146,6 +158,37 @@ _hs_descr_get (HsVM     *vm,
     }
 
   return hs_incref (descr);
+}
+
+/* subtype_setdict (deleting is allowed); __weakref__ is read-only. */
+static int
+set_dict (HsVM          *vm,
+          HsMemberDescr *g,
+          HsObject      *obj,
+          HsObject      *value)
+{
+  HsObject *old;
+
+  if (!hs_str_equal_cstr (g->name, "__dict__"))
+    {
+      hs_err_format (vm, vm->types.AttributeError, "attribute '%s' of '%s' objects is not writable",
+                     hs_str_utf8 (g->name), g->type->name);
+      return -1;
+    }
+  if (value != NULL && !hs_isinstance (value, vm->types.dict))
+    {
+      hs_err_format (vm, vm->types.TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                     hs_type_name (value));
+      return -1;
+    }
+  /* Materialise the dict, then swap it. */
+  old = hs_instance_get_dict (vm, obj);
+  if (old == NULL)
+    return -1;
+  hs_decref (vm, old);
+  /* del obj.__dict__ leaves no dict: the next access makes an empty one. */
+  hs_set_ref (vm, &hs_instance_ext (obj)->dict, value != NULL ? hs_incref (value) : NULL);
+  return 0;
 }
 
 int
@@ -178,6 +221,9 @@ _hs_descr_set (HsVM     *vm,
       hs_set_ref (vm, &ext->slots[m->index], value);
       return 0;
     }
+
+  if (t == vm->types.getset_descriptor)
+    return set_dict (vm, (HsMemberDescr *) descr, obj, value);
 
   if (t == vm->types.property)
     {

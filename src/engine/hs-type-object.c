@@ -10,6 +10,7 @@
 #include "hs-abstract.h"
 #include "hs-containers.h"
 #include "hs-exc-object.h"
+#include "hs-frame.h"
 #include "hs-func-object.h"
 #include "hs-gc.h"
 #include "hs-number-object.h"
@@ -603,6 +604,22 @@ collect_slot_names (HsVM     *vm,
   return hs_sequence_tuple (vm, slots_value);
 }
 
+static void
+add_getset (HsVM       *vm,
+            HsType     *t,
+            const char *name)
+{
+  HsObject *key = hs_str_intern (vm, name);
+  HsObject *descr = hs_getset_descr_new (vm, t, key);
+
+  if (descr != NULL)
+    {
+      hs_dict_setitem (vm, t->dict, key, descr);
+      hs_decref (vm, descr);
+    }
+  hs_decref (vm, key);
+}
+
 HsObject *
 hs_type_new_class (HsVM     *vm,
                    HsObject *name,
@@ -618,6 +635,8 @@ hs_type_new_class (HsVM     *vm,
   gsize key = 0;
   HsObject *k, *v;
   gsize own_slots = 0;
+  HsObject *own_bases;
+  gboolean base_has_dict, base_weakrefable;
 
   if (bases != NULL && HS_TUPLE (bases)->len > 1)
     return hs_err_format (vm, vm->types.NotImplementedError,
@@ -663,6 +682,9 @@ hs_type_new_class (HsVM     *vm,
             own_slots++;
         }
     }
+  /* BaseException has its own __dict__ descriptor. */
+  base_has_dict = (base->tp_flags & (HS_TPFLAG_HAS_DICT | HS_TPFLAG_EXCEPTION)) != 0;
+  base_weakrefable = (base->tp_flags & HS_TPFLAG_WEAKREFABLE) != 0;
   if (base->ext_offset != 0)
     {
       /* A subclass of a user class keeps the base's storage. */
@@ -679,12 +701,22 @@ hs_type_new_class (HsVM     *vm,
         weakrefable = slots != NULL && weakrefable && FALSE;
     }
 
-  t = (HsType *) hs_object_alloc (vm, vm->types.type, sizeof (HsType));
-  if (t == NULL)
+  /* tp_bases: the tuple given, or a new (object,) (type_new_get_bases). */
+  if (bases != NULL && HS_TUPLE (bases)->len > 0)
+    own_bases = hs_incref (bases);
+  else if ((own_bases = hs_tuple_pack (vm, 1, (HsObject *) base)) == NULL)
     {
       hs_xdecref (vm, slots);
       return NULL;
     }
+  t = (HsType *) hs_object_alloc (vm, vm->types.type, sizeof (HsType));
+  if (t == NULL)
+    {
+      hs_decref (vm, own_bases);
+      hs_xdecref (vm, slots);
+      return NULL;
+    }
+  t->bases = own_bases;
   t->name = g_strdup (hs_str_utf8 (name));
   {
     HsObject *qn = hs_dict_getitem_str (vm, namespace_, "__qualname__");
@@ -770,6 +802,23 @@ hs_type_new_class (HsVM     *vm,
           hs_decref (vm, descr);
         }
     }
+
+  /* The __dict__ and __weakref__ descriptors the class adds (3.11's
+   * type_new_descriptors; each refers to the class), then __doc__. */
+  if (has_dict && !base_has_dict)
+    add_getset (vm, t, "__dict__");
+  if (weakrefable && !base_weakrefable)
+    add_getset (vm, t, "__weakref__");
+  /* type(name, bases, ns) takes __module__ from the caller's globals. */
+  if (hs_dict_getitem_str (vm, t->dict, "__module__") == NULL && vm->frame != NULL)
+    {
+      HsObject *modname = hs_dict_getitem_str (vm, vm->frame->globals, "__name__");
+
+      if (modname != NULL)
+        hs_dict_setitem_str (vm, t->dict, "__module__", modname);
+    }
+  if (hs_dict_getitem_str (vm, t->dict, "__doc__") == NULL)
+    hs_dict_setitem_str (vm, t->dict, "__doc__", vm->none);
 
   _hs_slots_fixup (vm, t);
 
@@ -1051,6 +1100,8 @@ type_getattro (HsVM     *vm,
         return hs_incref (t->mro);
       if (strcmp (n, "__base__") == 0)
         return t->tp_base != NULL ? hs_incref ((HsObject *) t->tp_base) : hs_none (vm);
+      if (strcmp (n, "__bases__") == 0 && t->bases != NULL)
+        return hs_incref (t->bases);
       if (strcmp (n, "__bases__") == 0)
         return t->tp_base != NULL ? hs_tuple_pack (vm, 1, (HsObject *) t->tp_base)
                                   : hs_incref (vm->empty_tuple);
@@ -1119,6 +1170,7 @@ type_dealloc (HsVM     *vm,
     hs_weakref_clear_all (vm, self, TRUE);
   hs_clear_ref (vm, &t->dict);
   hs_clear_ref (vm, &t->mro);
+  hs_clear_ref (vm, &t->bases);
   hs_clear_ref (vm, &t->slots);
   if (t->tp_base != NULL)
     {
@@ -1146,6 +1198,8 @@ type_traverse (HsObject    *self,
     visit (t->dict, user_data);
   if (t->mro != NULL)
     visit (t->mro, user_data);
+  if (t->bases != NULL)
+    visit (t->bases, user_data);
   if (t->tp_base != NULL)
     visit ((HsObject *) t->tp_base, user_data);
   if (t->slots != NULL)
