@@ -147,6 +147,9 @@ shutdown (HsProgram *p,
   name = hs_str_intern (vm, "__main__");
   hs_dict_delitem (vm, vm->modules, name);
   hs_decref (vm, name);
+  /* No longer the program's namespace: a state taken from here on (a
+   * __del__ run by the collections below) must not read it once freed. */
+  vm->main_module = NULL;
   hs_decref (vm, main_module);
   hs_err_clear (vm);
   _hs_gc_collect_no_fail (vm);
@@ -212,7 +215,10 @@ hs_program_run (HsProgram *p)
   if (vm->stop == HS_STOP_NONE)
     shutdown (p, main_module);
   else
-    hs_decref (vm, main_module);
+    {
+      vm->main_module = NULL;
+      hs_decref (vm, main_module);
+    }
   vm->main_module = NULL;
   return status;
 }

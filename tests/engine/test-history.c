@@ -30,8 +30,8 @@
 /* Steps stepped into, and events checked in each (each one stepped back
  * to is a fork, slow under AddressSanitizer too). */
 #ifdef __SANITIZE_ADDRESS__
-#define EVENT_STEPS   4
-#define MAX_EVENTS    12
+#define EVENT_STEPS   2
+#define MAX_EVENTS    6
 #else
 #define EVENT_STEPS   12
 #define MAX_EVENTS    40
