@@ -13,6 +13,7 @@
 #include "hs-frame.h"
 #include "hs-func-object.h"
 #include "hs-gc.h"
+#include "hs-slots.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
 #include "hs-vm.h"
@@ -632,6 +633,23 @@ member_descr_repr (HsVM     *vm,
                             d->type->name);
 }
 
+/* __name__, __qualname__ and __objclass__ of member and getset descriptors. */
+static HsObject *
+member_descr_getattro (HsVM     *vm,
+                       HsObject *self,
+                       HsObject *name)
+{
+  HsMemberDescr *d = (HsMemberDescr *) self;
+
+  if (hs_str_equal_cstr (name, "__name__"))
+    return hs_incref (d->name);
+  if (hs_str_equal_cstr (name, "__qualname__"))
+    return hs_str_new_printf (vm, "%s.%s", d->type->qualname, hs_str_utf8 (d->name));
+  if (hs_str_equal_cstr (name, "__objclass__"))
+    return hs_incref ((HsObject *) d->type);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
 static HsObject *
 getset_descr_repr (HsVM     *vm,
                    HsObject *self)
@@ -740,6 +758,7 @@ property_dealloc (HsVM     *vm,
   hs_clear_ref (vm, &p->fset);
   hs_clear_ref (vm, &p->fdel);
   hs_clear_ref (vm, &p->doc);
+  hs_clear_ref (vm, &p->name);
   hs_object_free (vm, self);
 }
 
@@ -771,6 +790,7 @@ property_copy_with (HsVM     *vm,
   n->fset = which == 1 ? hs_incref (fn) : (p->fset ? hs_incref (p->fset) : NULL);
   n->fdel = which == 2 ? hs_incref (fn) : (p->fdel ? hs_incref (p->fdel) : NULL);
   n->doc = p->doc ? hs_incref (p->doc) : NULL;
+  n->name = p->name ? hs_incref (p->name) : NULL;
   hs_gc_track (vm, (HsObject *) n);
   return (HsObject *) n;
 }
@@ -799,12 +819,98 @@ property_deleter (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsO
   return property_copy_with (vm, args[0], 2, args[1]);
 }
 
+static HsObject *
+property_set_name (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw)
+{
+  if (!hs_check_nargs (vm, "__set_name__", nargs - 1, 2, 2))
+    return NULL;
+  hs_set_ref (vm, &((HsProperty *) args[0])->name, hs_incref (args[2]));
+  return hs_none (vm);
+}
+
+/* __get__(obj, type=None), __set__(obj, value), __delete__(obj). */
+static HsObject *
+property_dunder_get (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw)
+{
+  if (!hs_check_nargs (vm, "__get__", nargs - 1, 1, 2))
+    return NULL;
+  if (args[1] == vm->none && (nargs < 3 || args[2] == vm->none))
+    return hs_err_format (vm, vm->types.TypeError, "__get__(None, None) is invalid");
+  return _hs_descr_get (vm, args[0], args[1] == vm->none ? NULL : args[1],
+                        nargs > 2 && args[2] != vm->none ? (HsType *) args[2] : args[1]->ob_type);
+}
+
+static HsObject *
+property_dunder_set (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw)
+{
+  gboolean del = strcmp (HS_CFUNCTION (c)->def->name, "__delete__") == 0;
+
+  if (!hs_check_nargs (vm, HS_CFUNCTION (c)->def->name, nargs - 1, del ? 1 : 2, del ? 1 : 2))
+    return NULL;
+  if (_hs_descr_set (vm, args[0], args[1], del ? NULL : args[2]) < 0)
+    return NULL;
+  return hs_none (vm);
+}
+
 static const HsMethodDef property_methods[] = {
   { "getter", property_getter, 0, NULL },
   { "setter", property_setter, 0, NULL },
   { "deleter", property_deleter, 0, NULL },
+  { "__set_name__", property_set_name, 0, NULL },
+  { "__get__", property_dunder_get, 0, NULL },
+  { "__set__", property_dunder_set, 0, NULL },
+  { "__delete__", property_dunder_set, 0, NULL },
   { NULL }
 };
+
+static HsObject *
+property_getattro (HsVM     *vm,
+                   HsObject *self,
+                   HsObject *name)
+{
+  HsProperty *p = (HsProperty *) self;
+  const char *n = hs_str_utf8 (name);
+  HsObject *v = NULL;
+
+  if (strcmp (n, "fget") == 0)
+    v = p->fget;
+  else if (strcmp (n, "fset") == 0)
+    v = p->fset;
+  else if (strcmp (n, "fdel") == 0)
+    v = p->fdel;
+  else if (strcmp (n, "__isabstractmethod__") == 0)
+    return hs_bool (vm, FALSE);
+  else if (strcmp (n, "__doc__") == 0)
+    {
+      /* Without a doc argument, the getter's docstring. */
+      if (p->doc == NULL && p->fget != NULL)
+        return hs_object_getattr (vm, p->fget, name);
+      v = p->doc;
+    }
+  else
+    return hs_object_generic_getattr (vm, self, name);
+  return v != NULL ? hs_incref (v) : hs_none (vm);
+}
+
+void
+hs_property_missing (HsVM       *vm,
+                     HsObject   *prop,
+                     HsObject   *obj,
+                     const char *what)
+{
+  HsProperty *p = (HsProperty *) prop;
+  g_autoptr(GString) msg = g_string_new ("property ");
+  HsObject *qualname = hs_str_new (vm, obj->ob_type->qualname, -1);
+
+  if (p->name != NULL && !hs_object_repr_append (vm, p->name, msg))
+    hs_err_clear (vm);
+  g_string_append (msg, p->name != NULL ? " of " : "of ");
+  if (qualname == NULL || !hs_object_repr_append (vm, qualname, msg))
+    hs_err_clear (vm);
+  hs_xdecref (vm, qualname);
+  g_string_append_printf (msg, " object has no %s", what);
+  hs_err_format (vm, vm->types.AttributeError, "%s", msg->str);
+}
 
 static void
 plain_dealloc (HsVM     *vm,
@@ -878,6 +984,7 @@ _hs_func_init_types (HsVM *vm)
   t->tp_dealloc = member_descr_dealloc;
   t->tp_traverse = member_descr_traverse;
   t->tp_repr = member_descr_repr;
+  t->tp_getattro = member_descr_getattro;
   vm->types.member_descriptor = t;
   _hs_type_ready (vm, t);
 
@@ -886,6 +993,7 @@ _hs_func_init_types (HsVM *vm)
   t->tp_dealloc = member_descr_dealloc;
   t->tp_traverse = member_descr_traverse;
   t->tp_repr = getset_descr_repr;
+  t->tp_getattro = member_descr_getattro;
   vm->types.getset_descriptor = t;
   _hs_type_ready (vm, t);
 
@@ -911,6 +1019,7 @@ _hs_func_init_types (HsVM *vm)
   t->tp_traverse = property_traverse;
   t->tp_new = property_new;
   t->methods = property_methods;
+  t->tp_getattro = property_getattro;
   vm->types.property = t;
   _hs_type_ready (vm, t);
 }

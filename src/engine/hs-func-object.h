@@ -75,6 +75,7 @@ typedef struct
   HsObject  *fset;
   HsObject  *fdel;
   HsObject  *doc;
+  HsObject  *name;          /* set by __set_name__, or NULL */
 } HsProperty;
 
 #define HS_FUNCTION(o)  ((HsFunction *) (o))
@@ -107,6 +108,12 @@ HsObject  *hs_member_descr_new    (HsVM              *vm,
 HsObject  *hs_getset_descr_new    (HsVM              *vm,
                                    HsType            *type,
                                    HsObject          *name);
+/* property's AttributeError for a missing getter, setter (@value set) or
+ * deleter: "property 'x' of 'C' object has no setter". */
+void       hs_property_missing    (HsVM              *vm,
+                                   HsObject          *prop,
+                                   HsObject          *obj,
+                                   const char        *what);
 /* True for objects whose __get__ binds them to an instance (functions and
  * method descriptors): LOAD_METHOD leaves them unbound on the stack. */
 gboolean   hs_is_method_like      (HsObject          *o);

@@ -139,7 +139,10 @@ _hs_descr_get (HsVM     *vm,
       if (obj == NULL)
         return hs_incref (descr);
       if (p->fget == NULL || p->fget == vm->none)
-        return hs_err_format (vm, vm->types.AttributeError, "property object has no getter");
+        {
+          hs_property_missing (vm, descr, obj, "getter");
+          return NULL;
+        }
       return hs_object_call (vm, p->fget, &obj, 1, NULL);
     }
 
@@ -211,10 +214,10 @@ _hs_descr_set (HsVM     *vm,
                          hs_str_utf8 (m->name), m->type->name, hs_type_name (obj));
           return -1;
         }
+      /* PyMember_SetOne: deleting an empty slot names just the slot. */
       if (value == NULL && ext->slots[m->index] == NULL)
         {
-          hs_err_format (vm, vm->types.AttributeError, "'%s' object has no attribute '%s'",
-                         hs_type_name (obj), hs_str_utf8 (m->name));
+          hs_err_set_object (vm, vm->types.AttributeError, m->name);
           return -1;
         }
       hs_xincref (value);
@@ -234,8 +237,7 @@ _hs_descr_set (HsVM     *vm,
 
       if (fn == NULL || fn == vm->none)
         {
-          hs_err_format (vm, vm->types.AttributeError,
-                         value != NULL ? "can't set attribute" : "can't delete attribute");
+          hs_property_missing (vm, descr, obj, value != NULL ? "setter" : "deleter");
           return -1;
         }
       res = hs_object_call (vm, fn, args, value != NULL ? 2 : 1, NULL);

@@ -604,6 +604,101 @@ collect_slot_names (HsVM     *vm,
   return hs_sequence_tuple (vm, slots_value);
 }
 
+/* type_new_set_classcell: zero-argument super() works in __set_name__
+ * and __init_subclass__ already. */
+static gboolean
+set_class_cell (HsVM   *vm,
+                HsType *t)
+{
+  HsObject *cell = hs_dict_getitem_str (vm, t->dict, "__classcell__");
+  HsObject *key;
+  int r;
+
+  if (cell == NULL || cell->ob_type != vm->types.cell)
+    return TRUE;
+  hs_set_ref (vm, &HS_CELL (cell)->ref, hs_incref ((HsObject *) t));
+  key = hs_str_intern (vm, "__classcell__");
+  r = hs_dict_delitem (vm, t->dict, key);
+  hs_decref (vm, key);
+  return r >= 0;
+}
+
+/* type_new_set_names: value.__set_name__(cls, name) for every attribute,
+ * over a copy of the namespace. */
+static gboolean
+set_names (HsVM   *vm,
+           HsType *t)
+{
+  HsObject *names = hs_dict_copy (vm, t->dict);
+  gsize pos = 0;
+  HsObject *k, *v;
+  gboolean ok = TRUE;
+
+  if (names == NULL)
+    return FALSE;
+  while (ok && hs_dict_next (names, &pos, &k, &v))
+    {
+      HsObject *fn = hs_type_lookup_cstr (v->ob_type, "__set_name__");
+      HsObject *args[3] = { v, (HsObject *) t, k };
+      HsObject *res;
+
+      if (fn == NULL)
+        continue;
+      hs_incref (fn);
+      res = hs_object_call (vm, fn, args, 3, NULL);
+      hs_decref (vm, fn);
+      if (res == NULL)
+        {
+          /* 3.11 still wraps the error (3.12 stopped). */
+          HsObject *cause = hs_err_fetch (vm);
+          g_autoptr(GString) msg = g_string_new (NULL);
+
+          g_string_append_printf (msg, "Error calling __set_name__ on '%s' instance ",
+                                  hs_type_name (v));
+          if (!hs_object_repr_append (vm, k, msg))
+            hs_err_clear (vm);
+          g_string_append_printf (msg, " in '%s'", t->name);
+          hs_err_format (vm, vm->types.RuntimeError, "%s", msg->str);
+          hs_exception_set_cause (vm, vm->exc, cause);
+          ok = FALSE;
+        }
+      else
+        hs_decref (vm, res);
+    }
+  hs_decref (vm, names);
+  return ok;
+}
+
+/* type_new_init_subclass: super(cls, cls).__init_subclass__(). */
+static gboolean
+init_subclass (HsVM   *vm,
+               HsType *t)
+{
+  HsTuple *mro = HS_TUPLE (t->mro);
+  HsObject *name = hs_str_intern (vm, "__init_subclass__");
+  HsObject *fn = NULL, *res;
+
+  for (gsize i = 1; i < mro->len && fn == NULL; i++)
+    {
+      HsType *b = (HsType *) mro->items[i];
+
+      if (b->dict != NULL)
+        fn = hs_dict_getitem (vm, b->dict, name);
+    }
+  hs_decref (vm, name);
+  if (fn == NULL)
+    return TRUE;
+  fn = _hs_descr_get (vm, fn, NULL, t);
+  if (fn == NULL)
+    return FALSE;
+  res = hs_object_call (vm, fn, NULL, 0, NULL);
+  hs_decref (vm, fn);
+  if (res == NULL)
+    return FALSE;
+  hs_decref (vm, res);
+  return TRUE;
+}
+
 static void
 add_getset (HsVM       *vm,
             HsType     *t,
@@ -775,13 +870,29 @@ hs_type_new_class (HsVM     *vm,
   inherit_slots (t);
   t->mro = build_mro (vm, t);
 
-  /* The class namespace is copied, without __qualname__. */
+  /* The class namespace is copied, without __qualname__; a plain
+   * function __init_subclass__ becomes a classmethod. */
   t->dict = hs_dict_new (vm);
   while (hs_dict_next (namespace_, &key, &k, &v))
     {
+      HsObject *wrapped = NULL;
+      int r;
+
       if (hs_str_check (k) && hs_str_equal_cstr (k, "__qualname__"))
         continue;
-      if (hs_dict_setitem (vm, t->dict, k, v) < 0)
+      if (hs_str_check (k) && hs_str_equal_cstr (k, "__init_subclass__")
+          && v->ob_type == vm->types.function)
+        {
+          wrapped = hs_object_call (vm, (HsObject *) vm->types.classmethod, &v, 1, NULL);
+          if (wrapped == NULL)
+            {
+              hs_decref (vm, (HsObject *) t);
+              return NULL;
+            }
+        }
+      r = hs_dict_setitem (vm, t->dict, k, wrapped != NULL ? wrapped : v);
+      hs_xdecref (vm, wrapped);
+      if (r < 0)
         {
           hs_decref (vm, (HsObject *) t);
           return NULL;
@@ -823,6 +934,11 @@ hs_type_new_class (HsVM     *vm,
   _hs_slots_fixup (vm, t);
 
   hs_gc_track (vm, (HsObject *) t);
+  if (!set_class_cell (vm, t) || !set_names (vm, t) || !init_subclass (vm, t))
+    {
+      hs_decref (vm, (HsObject *) t);
+      return NULL;
+    }
   return (HsObject *) t;
 }
 
