@@ -1341,3 +1341,49 @@ _hs_compile_jump_if (HsCompiler *c,
     g_array_append_val (jumps, j);
   }
 }
+
+/* Docstrings ------------------------------------------------------------------ */
+
+static HsExpr *
+docstring (HsStmtList *body)
+{
+  HsExpr *e;
+
+  if (body == NULL || body->len == 0 || body->items[0]->kind != HS_STMT_EXPR)
+    return NULL;
+  e = body->items[0]->v.expr.value;
+  return e->kind == HS_EXPR_CONSTANT && e->v.constant.kind == HS_CONST_STR ? e : NULL;
+}
+
+void
+_hs_add_doc_const (HsCompiler *c,
+                   HsStmtList *body)
+{
+  HsExpr *doc = docstring (body);
+
+  if (doc != NULL)
+    _hs_add_const (c, _hs_const_object (c, &doc->v.constant, &doc->loc));
+  else
+    _hs_add_const (c, hs_none (c->vm));
+}
+
+void
+_hs_compile_doc_body (HsCompiler *c,
+                      HsStmtList *body)
+{
+  HsExpr *doc = docstring (body);
+  HsStmtList rest;
+
+  if (doc == NULL)
+    {
+      _hs_compile_body (c, body);
+      return;
+    }
+  set_loc (c, &doc->loc);
+  _hs_emit_load_const (c, _hs_const_object (c, &doc->v.constant, &doc->loc));
+  c->u->loc.line = -1;
+  _hs_nameop (c, "__doc__", HS_CTX_STORE, NULL);
+  rest.items = body->items + 1;
+  rest.len = body->len - 1;
+  _hs_compile_body (c, &rest);
+}

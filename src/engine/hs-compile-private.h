@@ -164,6 +164,14 @@ HsObject *_hs_const_object      (HsCompiler  *c,
                                  const HsConst *k,
                                  const HsLoc *loc);
 
+/* Docstrings. A function's (or None; a lambda's is always None) is its
+ * first constant: */
+void      _hs_add_doc_const     (HsCompiler  *c,
+                                 HsStmtList  *body);
+/* a module's or a class's is stored as __doc__ (compiler_body). */
+void      _hs_compile_doc_body  (HsCompiler  *c,
+                                 HsStmtList  *body);
+
 /* hs-compile-warn.c: CPython's compile-time SyntaxWarnings. */
 void      _hs_compile_check_compare   (HsCompiler *c,
                                        HsExpr     *e);

@@ -1455,7 +1455,7 @@ _hs_compile_function_object (HsCompiler   *c,
       _hs_nameop (c, "__module__", HS_CTX_STORE, &l);
       _hs_emit_load_const (c, hs_str_new (vm, u->qualname, -1));
       _hs_nameop (c, "__qualname__", HS_CTX_STORE, &l);
-      _hs_compile_body (c, body);
+      _hs_compile_doc_body (c, body);
       u->loc = l;
       u->loc.line = -1;
       if (info.needs_class_cell)
@@ -1474,6 +1474,7 @@ _hs_compile_function_object (HsCompiler   *c,
     _hs_compile_comprehension_body (c, comprehension);
   else if (expr_body != NULL)
     {
+      _hs_add_doc_const (c, NULL);
       _hs_compile_expr (c, expr_body);
       if (info.is_generator)
         {
@@ -1486,14 +1487,7 @@ _hs_compile_function_object (HsCompiler   *c,
     }
   else
     {
-      /* A docstring is the first constant; CPython keeps it in co_consts. */
-      if (body->len > 0 && body->items[0]->kind == HS_STMT_EXPR
-          && body->items[0]->v.expr.value->kind == HS_EXPR_CONSTANT
-          && body->items[0]->v.expr.value->v.constant.kind == HS_CONST_STR)
-        _hs_add_const (c, _hs_const_object (c, &body->items[0]->v.expr.value->v.constant,
-                                            &body->items[0]->loc));
-      else
-        _hs_add_const (c, hs_none (vm));
+      _hs_add_doc_const (c, body);
       _hs_compile_body (c, body);
       /* Falling off the end returns None (with no line of its own). */
       u->loc.line = -1;
@@ -1562,7 +1556,7 @@ hs_compile_module (HsVM          *vm,
       unit_enter (&c, scope, "<module>", g_strdup ("<module>"), 1);
       c.u->loc.line = 0;
       emit_prologue (&c);
-      _hs_compile_body (&c, &module->body);
+      _hs_compile_doc_body (&c, &module->body);
       c.u->loc.line = -1;
       _hs_emit_none (&c);
       _hs_emit (&c, HS_OP_RETURN_VALUE, 0);

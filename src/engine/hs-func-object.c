@@ -39,7 +39,15 @@ hs_function_new (HsVM     *vm,
   f->qualname = hs_incref (qualname != NULL ? qualname : HS_CODE (code)->qualname);
   module = hs_dict_getitem_str (vm, globals, "__name__");
   f->module = module != NULL ? hs_incref (module) : NULL;
-  f->doc = hs_none (vm);
+  /* PyFunction_New: a str first constant is the docstring. */
+  {
+    HsObject *consts = HS_CODE (code)->consts;
+
+    if (consts != NULL && HS_TUPLE (consts)->len > 0 && hs_str_check (HS_TUPLE (consts)->items[0]))
+      f->doc = hs_incref (HS_TUPLE (consts)->items[0]);
+    else
+      f->doc = hs_none (vm);
+  }
   hs_gc_track (vm, (HsObject *) f);
   return (HsObject *) f;
 }
