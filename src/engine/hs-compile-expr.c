@@ -1280,6 +1280,33 @@ _hs_compile_delete (HsCompiler *c,
 
 /* Conditional jumps (compiler_jump_if) ------------------------------------------------ */
 
+const HsLoc *
+_hs_jump_if_loc (HsExpr      *e,
+                 const HsLoc *stmt_loc)
+{
+  const HsLoc *loc = stmt_loc;
+
+  switch (e->kind)
+    {
+    case HS_EXPR_COMPARE:
+      return &e->loc;
+    case HS_EXPR_UNARYOP:
+      return e->v.unaryop.op == HS_UOP_NOT ? _hs_jump_if_loc (e->v.unaryop.operand, stmt_loc)
+                                           : stmt_loc;
+    case HS_EXPR_BOOLOP:
+      /* The last comparison compiled wins. */
+      for (int i = 0; i < e->v.boolop.values.len; i++)
+        loc = _hs_jump_if_loc (e->v.boolop.values.items[i], loc);
+      return loc;
+    case HS_EXPR_IFEXP:
+      loc = _hs_jump_if_loc (e->v.ifexp.test, loc);
+      loc = _hs_jump_if_loc (e->v.ifexp.body, loc);
+      return _hs_jump_if_loc (e->v.ifexp.orelse, loc);
+    default:
+      return stmt_loc;
+    }
+}
+
 void
 _hs_compile_jump_if (HsCompiler *c,
                      HsExpr     *e,

@@ -136,6 +136,11 @@ void      _hs_compile_jump_if   (HsCompiler  *c,
                                  HsExpr      *e,
                                  gboolean     cond,
                                  GArray      *jumps);    /* collects jumps taken when truth == cond */
+/* Where the instructions after a conditional jump on @e are located:
+ * compiler_jump_if's SET_LOC on a comparison outlives the jump, else
+ * @stmt_loc. */
+const HsLoc *_hs_jump_if_loc    (HsExpr      *e,
+                                 const HsLoc *stmt_loc);
 void      _hs_compile_body      (HsCompiler  *c,
                                  HsStmtList  *body);
 /* A private name (`__x`) inside a class, as CPython's _Py_Mangle spells it

@@ -1099,14 +1099,16 @@ compile_assert (HsCompiler *c,
                 HsStmt     *s)
 {
   GArray *ok = _hs_compile_jumps (c);
+  const HsLoc *loc = _hs_jump_if_loc (s->v.assert_.test, &s->loc);
+
   _hs_compile_check_assert (c, s);
   _hs_compile_jump_if (c, s->v.assert_.test, TRUE, ok);
-  c->u->loc = s->loc;
+  c->u->loc = *loc;
   _hs_emit (c, HS_OP_LOAD_ASSERTION_ERROR, 0);
   if (s->v.assert_.msg != NULL)
     {
       _hs_compile_expr (c, s->v.assert_.msg);
-      c->u->loc = s->loc;
+      c->u->loc = *loc;
       _hs_emit (c, HS_OP_CALL, 0);
     }
   _hs_emit (c, HS_OP_RAISE_VARARGS, 1);
@@ -1244,7 +1246,7 @@ compile_classdef (HsCompiler *c,
                            "starred base classes are not supported in Heapscope");
       _hs_compile_expr (c, bases->items[i]);
     }
-  u->loc = loc;
+  u->loc = s->loc;   /* the whole statement, as the traceback shows it */
   _hs_emit (c, HS_OP_CALL, 2 + bases->len);
   apply_decorators (c, &s->v.classdef.decorators, &loc);
   _hs_nameop (c, s->v.classdef.name, HS_CTX_STORE, &loc);
