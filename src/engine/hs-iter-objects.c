@@ -143,7 +143,7 @@ enumerate_new (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObje
   gsize nkw = kwnames != NULL ? HS_TUPLE (kwnames)->len : 0;
   HsObject *iterable = nargs > 1 ? args[1] : NULL;
   HsObject *start = nargs > 2 ? args[2] : NULL;
-  HsObject *it;
+  HsObject *en;
   gint64 s = 0;
 
   for (gsize i = 0; i < nkw; i++)
@@ -175,10 +175,33 @@ enumerate_new (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObje
       if (!hs_int_as_i64 (vm, start, &s))
         return NULL;
     }
-  it = hs_object_get_iter (vm, iterable);
-  if (it == NULL)
+  /* enum_new: the object, its iterator, then the (None, None) result
+   * tuple that enum_next recycles. */
+  en = iterobj_new (vm, vm->types.enumerate, NULL, NULL, s);
+  if (en == NULL)
     return NULL;
-  return iterobj_new (vm, vm->types.enumerate, it, NULL, s);
+  HS_ITER (en)->a = hs_object_get_iter (vm, iterable);
+  if (HS_ITER (en)->a == NULL
+      || (HS_ITER (en)->b = hs_tuple_pack (vm, 2, vm->none, vm->none)) == NULL)
+    {
+      hs_decref (vm, en);
+      return NULL;
+    }
+  return en;
+}
+
+/* The result tuple of enumerate and zip, reused when nobody else holds it
+ * (so the previous items stay referenced until the next step); NULL when
+ * a new tuple is needed. bpo-42536: a collection may have untracked it. */
+static HsObject *
+recycled_result (HsVM     *vm,
+                 HsObject *result)
+{
+  if (result == NULL || result->ob_refcnt != 1)
+    return NULL;
+  if (!hs_gc_is_tracked (result))
+    hs_gc_track (vm, result);
+  return hs_incref (result);
 }
 
 static HsObject *
@@ -199,6 +222,17 @@ enumerate_next (HsVM     *vm,
     {
       hs_decref (vm, item);
       return NULL;
+    }
+  if ((res = recycled_result (vm, it->b)) != NULL)
+    {
+      HsObject *old_idx = HS_TUPLE (res)->items[0];
+      HsObject *old_item = HS_TUPLE (res)->items[1];
+
+      HS_TUPLE (res)->items[0] = idx;
+      HS_TUPLE (res)->items[1] = item;
+      hs_decref (vm, old_idx);
+      hs_decref (vm, old_item);
+      return res;
     }
   res = hs_tuple_new (vm, 2);
   if (res == NULL)
@@ -257,7 +291,20 @@ zip_new (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw
         }
       HS_TUPLE (iters)->items[i - 1] = it;
     }
-  z = iterobj_new (vm, vm->types.zip, NULL, iters, 0);
+  /* zip_new: the iterators, the result tuple zip_next recycles, then
+   * the object; the object releases them in that order. */
+  {
+    HsObject *result = hs_tuple_new (vm, nargs - 1);
+
+    if (result == NULL)
+      {
+        hs_decref (vm, iters);
+        return NULL;
+      }
+    for (gsize i = 0; i < nargs - 1; i++)
+      HS_TUPLE (result)->items[i] = hs_none (vm);
+    z = iterobj_new (vm, vm->types.zip, iters, result, 0);
+  }
   if (z != NULL)
     HS_ITER (z)->strict = strict;
   return z;
@@ -268,14 +315,16 @@ zip_next (HsVM     *vm,
           HsObject *self)
 {
   HsIterObject *it = HS_ITER (self);
-  HsObject *iters = it->b;
+  HsObject *iters = it->a;
   gsize n = HS_TUPLE (iters)->len;
   HsObject *res;
+  gboolean reused;
 
   if (n == 0 || !hs_stack_check (vm))
     return NULL;
-  res = hs_tuple_new (vm, n);
-  if (res == NULL)
+  res = recycled_result (vm, it->b);
+  reused = res != NULL;
+  if (!reused && (res = hs_tuple_new (vm, n)) == NULL)
     return NULL;
   for (gsize i = 0; i < n; i++)
     {
@@ -284,9 +333,13 @@ zip_next (HsVM     *vm,
 
       if (item == NULL)
         {
-          for (gsize j = 0; j < i; j++)
-            hs_clear_ref (vm, &HS_TUPLE (res)->items[j]);
-          HS_TUPLE (res)->len = 0;
+          /* A recycled tuple keeps what it got so far. */
+          if (!reused)
+            {
+              for (gsize j = 0; j < i; j++)
+                hs_clear_ref (vm, &HS_TUPLE (res)->items[j]);
+              HS_TUPLE (res)->len = 0;
+            }
           hs_decref (vm, res);
           if (it->strict && !hs_err_occurred (vm))
             {
@@ -310,7 +363,10 @@ zip_next (HsVM     *vm,
             }
           return NULL;
         }
-      HS_TUPLE (res)->items[i] = item;
+      if (reused)
+        hs_set_ref (vm, &HS_TUPLE (res)->items[i], item);
+      else
+        HS_TUPLE (res)->items[i] = item;
     }
   return res;
 }
