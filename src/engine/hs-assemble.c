@@ -43,6 +43,31 @@ is_jump (HsOpcode op)
     }
 }
 
+/* optimize_basic_block's BUILD_TUPLE n + UNPACK_SEQUENCE n (a, b = b, a):
+ * no tuple is made, the items are swapped on the stack. */
+static void
+optimize_swaps (HsUnit *u)
+{
+  int n = u->instrs->len;
+  HsInstr *ins = (HsInstr *) u->instrs->data;
+  g_autofree gboolean *target = g_new0 (gboolean, n + 1);
+
+  for (int i = 0; i < n; i++)
+    if (is_jump (HS_INSTR_OP (ins[i])))
+      target[HS_INSTR_ARG (ins[i])] = TRUE;
+  for (int i = 0; i + 1 < n; i++)
+    {
+      guint k = HS_INSTR_ARG (ins[i]);
+
+      if (HS_INSTR_OP (ins[i]) != HS_OP_BUILD_TUPLE || target[i + 1]
+          || HS_INSTR_OP (ins[i + 1]) != HS_OP_UNPACK_SEQUENCE || HS_INSTR_ARG (ins[i + 1]) != k
+          || k == 0 || k > 3)
+        continue;
+      ins[i] = HS_INSTR (HS_OP_NOP, 0);
+      ins[i + 1] = k == 1 ? HS_INSTR (HS_OP_NOP, 0) : HS_INSTR (HS_OP_SWAP, k);
+    }
+}
+
 /* Removes NOPs that carry no new line (remove_redundant_nops) and gives
  * instructions without a line the line of their predecessor. */
 static void
@@ -286,6 +311,7 @@ _hs_assemble (HsCompiler *c,
   GPtrArray *lp = g_ptr_array_new ();
   int nlocals, ncells, nfree;
 
+  optimize_swaps (u);
   optimize_lines (u);
 
   code = (HsCode *) hs_object_alloc (vm, vm->types.code, sizeof (HsCode));
