@@ -1147,7 +1147,14 @@ hs_eval_frame (HsVM    *vm,
                 hs_decref (vm, callargs);
                 callargs = t;
               }
+            /* PyObject_Call hands a class this very tuple and dict. */
+            if (callargs != NULL && hs_type_is_subtype (func->ob_type, vm->types.type))
+              {
+                vm->ex_call_args = callargs;
+                vm->ex_call_kwargs = kwargs;
+              }
             res = callargs != NULL ? _hs_eval_call_with_kwargs_dict (vm, func, callargs, kwargs) : NULL;
+            vm->ex_call_args = vm->ex_call_kwargs = NULL;
             hs_xdecref (vm, callargs);
             hs_xdecref (vm, kwargs);
             hs_decref (vm, func);

@@ -57,6 +57,21 @@ hs_exception_new (HsVM     *vm,
                          NULL);
 }
 
+/* BaseException_new/init keep the very tuple the class was called with as
+ * .args; only built for calls that did not make one. */
+static HsObject *
+call_args_tuple (HsVM            *vm,
+                 HsObject *const *args,
+                 gsize            nargs)
+{
+  HsObject *t = vm->tp_call_args;
+
+  if (t != NULL && HS_TUPLE (t)->len == nargs
+      && (nargs == 0 || memcmp (HS_TUPLE (t)->items, args, nargs * sizeof (HsObject *)) == 0))
+    return hs_incref (t);
+  return hs_tuple_from_array (vm, args, nargs);
+}
+
 static HsObject *
 exception_new (HsVM            *vm,
                HsObject        *callable,
@@ -65,7 +80,7 @@ exception_new (HsVM            *vm,
                HsObject        *kwnames)
 {
   HsType *type = (HsType *) args[0];
-  HsObject *tuple = hs_tuple_from_array (vm, args + 1, nargs - 1);
+  HsObject *tuple = call_args_tuple (vm, args + 1, nargs - 1);
   HsObject *res;
 
   if (tuple == NULL)
@@ -88,7 +103,7 @@ exception_init (HsVM            *vm,
   if (kwnames != NULL && HS_TUPLE (kwnames)->len > 0)
     return hs_err_format (vm, vm->types.TypeError, "%s() takes no keyword arguments",
                           hs_type_name (args[0]));
-  tuple = hs_tuple_from_array (vm, args + 1, nargs - 1);
+  tuple = call_args_tuple (vm, args + 1, nargs - 1);
   if (tuple == NULL)
     return NULL;
   hs_set_ref (vm, &e->args, tuple);

@@ -583,6 +583,46 @@ slot_nb_bool (HsVM     *vm,
   return truth;
 }
 
+/* _PyObject_Call_Prepend with a keyword dict: _PyStack_UnpackDict copies
+ * every argument (self included) into a new stack, one more reference
+ * each for the duration of the call... */
+static HsObject *
+call_prepended (HsVM            *vm,
+                HsObject        *func,
+                HsObject *const *args,
+                gsize            nargs,
+                HsObject        *kwnames)
+{
+  gsize total = nargs + (kwnames != NULL ? HS_TUPLE (kwnames)->len : 0);
+  HsObject *saved = vm->tp_call_args;
+  HsObject *names = NULL;
+  HsObject *res;
+
+  /* Python code never sees the class call's tuple. */
+  vm->tp_call_args = NULL;
+  if (total > nargs)
+    {
+      /* ...and a new tuple of the keyword names. */
+      names = hs_tuple_from_array (vm, HS_TUPLE (kwnames)->items, total - nargs);
+      if (names == NULL)
+        {
+          vm->tp_call_args = saved;
+          return NULL;
+        }
+      for (gsize i = 0; i < total; i++)
+        hs_incref (args[i]);
+    }
+  res = hs_object_call (vm, func, args, nargs, names != NULL ? names : kwnames);
+  if (names != NULL)
+    {
+      for (gsize i = 0; i < total; i++)
+        hs_decref (vm, args[i]);
+      hs_decref (vm, names);
+    }
+  vm->tp_call_args = saved;
+  return res;
+}
+
 static HsObject *
 slot_tp_init (HsVM            *vm,
               HsObject        *callable,
@@ -596,7 +636,7 @@ slot_tp_init (HsVM            *vm,
   if (func == NULL)
     return hs_none (vm);
   hs_incref (func);
-  res = hs_object_call (vm, func, args, nargs, kwnames);
+  res = call_prepended (vm, func, args, nargs, kwnames);
   hs_decref (vm, func);
   return res;
 }
@@ -618,7 +658,7 @@ slot_tp_new (HsVM            *vm,
   if (func->ob_type == vm->types.staticmethod)
     func = ((HsStaticMethod *) func)->callable;
   hs_incref (func);
-  res = hs_object_call (vm, func, args, nargs, kwnames);
+  res = call_prepended (vm, func, args, nargs, kwnames);
   hs_decref (vm, func);
   return res;
 }

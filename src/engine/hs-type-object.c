@@ -1114,6 +1114,9 @@ type_repr (HsVM     *vm,
   return hs_str_new_printf (vm, "<class '%s'>", t->qualname);
 }
 
+static HsObject *construct (HsVM *vm, HsType *type, HsObject **newargs, gsize nargs,
+                            HsObject *kwnames);
+
 static HsObject *
 type_call (HsVM            *vm,
            HsObject        *callable,
@@ -1125,6 +1128,8 @@ type_call (HsVM            *vm,
   HsObject *obj;
   g_autofree HsObject **newargs = NULL;
   gsize total = nargs + (kwnames != NULL ? HS_TUPLE (kwnames)->len : 0);
+  HsObject *ex_args = g_steal_pointer (&vm->ex_call_args);
+  HsObject *ex_kwargs = g_steal_pointer (&vm->ex_call_kwargs);
 
   /* type(x) returns the type of x. */
   if (type == vm->types.type && nargs == 1 && (kwnames == NULL || HS_TUPLE (kwnames)->len == 0))
@@ -1137,6 +1142,53 @@ type_call (HsVM            *vm,
   newargs[0] = callable;
   if (total > 0)
     memcpy (newargs + 1, args, sizeof (HsObject *) * total);
+
+  /* Classes, exceptions and type(name, bases, ns) have no vectorcall in
+   * 3.11: _PyObject_MakeTpCall
+   * packs the arguments into a tuple (and the keywords into a dict) that
+   * live, holding their references, until the call returns. */
+  if ((type->tp_flags & (HS_TPFLAG_HEAPTYPE | HS_TPFLAG_EXCEPTION)) || type == vm->types.type)
+    {
+      HsObject *saved = vm->tp_call_args;
+      HsObject *argtuple, *kwdict = NULL;
+      gboolean ok;
+
+      /* f(*t) passes t itself, f(**d) its dict. */
+      if (ex_args != NULL && HS_TUPLE (ex_args)->len == nargs
+          && (nargs == 0 || memcmp (HS_TUPLE (ex_args)->items, args, nargs * sizeof (HsObject *)) == 0))
+        argtuple = hs_incref (ex_args);
+      else
+        argtuple = hs_tuple_from_array (vm, args, nargs);
+      ok = argtuple != NULL;
+      if (ok && total > nargs && ex_kwargs != NULL)
+        kwdict = hs_incref (ex_kwargs);
+      else if (ok && total > nargs)
+        {
+          kwdict = hs_dict_new (vm);
+          ok = kwdict != NULL;
+          for (gsize i = nargs; ok && i < total; i++)
+            ok = hs_dict_setitem (vm, kwdict, HS_TUPLE (kwnames)->items[i - nargs], args[i]) >= 0;
+        }
+      vm->tp_call_args = argtuple;
+      obj = ok ? construct (vm, type, newargs, nargs, kwnames) : NULL;
+      vm->tp_call_args = saved;
+      hs_xdecref (vm, argtuple);
+      hs_xdecref (vm, kwdict);
+      return obj;
+    }
+  return construct (vm, type, newargs, nargs, kwnames);
+}
+
+/* type_call's tp_new, then tp_init when __new__ returned an instance. */
+static HsObject *
+construct (HsVM            *vm,
+           HsType          *type,
+           HsObject       **newargs,
+           gsize            nargs,
+           HsObject        *kwnames)
+{
+  HsObject *callable = (HsObject *) type;
+  HsObject *obj;
 
   obj = type->tp_new (vm, callable, newargs, nargs + 1, kwnames);
   if (obj == NULL)

@@ -188,6 +188,9 @@ struct _HsVM
   const char   **source_lines;   /* for tracebacks; owned by the caller */
   int            n_source_lines;
   GString       *compile_warnings;  /* SyntaxWarnings, written when the run starts */
+  HsObject      *tp_call_args;   /* borrowed: the args tuple of the class call in progress */
+  HsObject      *ex_call_args;   /* borrowed: f(*t, **d)'s tuple and dict, when f is a class */
+  HsObject      *ex_call_kwargs;
 
   GPtrArray     *pending_types;  /* built-in types created before dict/str existed */
   GHashTable    *repr_guard;     /* objects whose repr is in progress */
