@@ -115,6 +115,20 @@ short_text (HsObject *o,
   return g_string_free (s, FALSE);
 }
 
+/* A container's entries listed as edges: the first ones and the last
+ * LISTED_TAIL; the others are only counted (HsObjectInfo.n_omitted), so
+ * `[0] * 10**7` makes a state of a few kilobytes, not of ten million
+ * labelled edges. What they reference is still in the state. */
+#define LISTED_ENTRIES 1000
+#define LISTED_TAIL    2
+
+static gboolean
+entry_listed (gsize i,
+              gsize n)
+{
+  return n <= LISTED_ENTRIES || i < LISTED_ENTRIES - LISTED_TAIL || i >= n - LISTED_TAIL;
+}
+
 static void
 expand_edges (Snapshot *s,
               HsObject *o)
@@ -132,6 +146,11 @@ expand_edges (Snapshot *s,
 
       for (gsize i = 0; i < l->len; i++)
         {
+          if (!entry_listed (i, l->len))
+            {
+              visit_object (s, l->items[i]);
+              continue;
+            }
           g_snprintf (label, sizeof label, "[%" G_GSIZE_FORMAT "]", i);
           add_edge (s, o, l->items[i], HS_EDGE_ITEM, label);
         }
@@ -142,19 +161,31 @@ expand_edges (Snapshot *s,
 
       for (gsize i = 0; i < tu->len; i++)
         {
+          if (!entry_listed (i, tu->len))
+            {
+              visit_object (s, tu->items[i]);
+              continue;
+            }
           g_snprintf (label, sizeof label, "[%" G_GSIZE_FORMAT "]", i);
           add_edge (s, o, tu->items[i], HS_EDGE_ITEM, label);
         }
     }
   else if (t == vm->types.dict || hs_type_is_subtype (t, vm->types.dict))
     {
-      gsize pos = 0;
+      gsize pos = 0, i = 0, n = ((HsDict *) o)->used;
       HsObject *k, *v;
 
       while (hs_dict_next (o, &pos, &k, &v))
         {
-          g_autofree char *kt = short_text (k, 20);
+          g_autofree char *kt = NULL;
 
+          if (!entry_listed (i++, n))
+            {
+              visit_object (s, k);
+              visit_object (s, v);
+              continue;
+            }
+          kt = short_text (k, 20);
           add_edge (s, o, k, HS_EDGE_KEY, "key");
           add_edge (s, o, v, HS_EDGE_VALUE, kt);
         }
@@ -162,11 +193,16 @@ expand_edges (Snapshot *s,
   else if (t == vm->types.set || t == vm->types.frozenset
            || hs_type_is_subtype (t, vm->types.set) || hs_type_is_subtype (t, vm->types.frozenset))
     {
-      gsize pos = 0;
+      gsize pos = 0, i = 0, n = ((HsSet *) o)->used;
       HsObject *k;
 
       while (hs_set_next (o, &pos, &k))
-        add_edge (s, o, k, HS_EDGE_ITEM, "");
+        {
+          if (entry_listed (i++, n))
+            add_edge (s, o, k, HS_EDGE_ITEM, "");
+          else
+            visit_object (s, k);
+        }
     }
   else if (t == vm->types.type)
     {
@@ -508,6 +544,28 @@ capture_frame (Snapshot *s,
   return fi;
 }
 
+/* How many of @o's entries expand_edges() left unlisted. */
+static guint64
+entries_omitted (HsVM     *vm,
+                 HsObject *o)
+{
+  HsType *t = o->ob_type;
+  gsize n = 0;
+
+  if (is_internal (vm, o) || (o->flags & HS_OBJ_STATIC))
+    return 0;
+  if (t == vm->types.list || hs_type_is_subtype (t, vm->types.list))
+    n = HS_LIST (o)->len;
+  else if (t == vm->types.tuple || hs_type_is_subtype (t, vm->types.tuple))
+    n = HS_TUPLE (o)->len;
+  else if (t == vm->types.dict || hs_type_is_subtype (t, vm->types.dict))
+    n = ((HsDict *) o)->used;
+  else if (t == vm->types.set || t == vm->types.frozenset
+           || hs_type_is_subtype (t, vm->types.set) || hs_type_is_subtype (t, vm->types.frozenset))
+    n = ((HsSet *) o)->used;
+  return n > LISTED_ENTRIES ? n - LISTED_ENTRIES : 0;
+}
+
 static gint8
 generation_of (HsObject *o)
 {
@@ -614,6 +672,7 @@ _hs_heap_snapshot (HsVM    *vm,
       info.state = hs_gc_is_tracked (o) && !(o->flags & HS_OBJ_SNAP_ROOT)
                    ? HS_OBJECT_UNREACHABLE : HS_OBJECT_ALIVE;
       info.gc_refs = vm->gc->collecting ? (gint32) o->gc_refs : -1;
+      info.n_omitted = entries_omitted (vm, o);
       g_array_append_val (state->objects, info);
     }
   _hs_heap_state_index (state);

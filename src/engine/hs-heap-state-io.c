@@ -66,6 +66,7 @@ _hs_heap_state_write (HsHeapState *state,
       PUT (out, o->flags);
       PUT (out, o->state);
       PUT (out, o->gc_refs);
+      PUT (out, o->n_omitted);
     }
 
   n = state->edges->len;
@@ -192,6 +193,7 @@ _hs_heap_state_read (const guint8 *data,
       GET (&r, o.flags);
       GET (&r, o.state);
       GET (&r, o.gc_refs);
+      GET (&r, o.n_omitted);
       g_array_append_val (state->objects, o);
     }
 

@@ -64,6 +64,9 @@ typedef struct
   guint8       flags;        /* HS_OBJECT_FLAG_* */
   guint8       state;        /* HsObjectState */
   gint32       gc_refs;      /* during a collection: references from outside the generation; else -1 */
+  /* A big container lists its first entries and its last two as edges;
+   * this many in between are not (their objects are in the state). */
+  guint64      n_omitted;
 } HsObjectInfo;
 
 typedef enum

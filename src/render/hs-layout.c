@@ -504,7 +504,7 @@ add_row (GArray      *rows,
   row.edge_kind = edge_kind;
   row.label = label;
   row.target = target;
-  row.n_targets = (guint16) MIN (n_targets, G_MAXUINT16);
+  row.n_targets = n_targets;
   g_array_append_val (rows, row);
 }
 
@@ -646,7 +646,8 @@ fill_card (Build *b,
 
   g_array_set_size (rows, 0);
 
-  /* Long containers show their head and tail around a "… N more" row. */
+  /* Long containers show their head and tail around a "… N more" row
+   * (a very long one lists only its ends: the rest is counted). */
   if (total > HS_LAYOUT_MAX_ROWS)
     {
       head = HS_LAYOUT_MAX_ROWS - 3;
@@ -660,7 +661,7 @@ fill_card (Build *b,
       if (k == head && tail > 0)
         {
           add_row (rows, HS_ROW_MORE, 0, g_intern_static_string ("more"), 0,
-                   total - head - tail);
+                   (guint) (total - head - tail + info->n_omitted));
           k = total - tail;
         }
       edge = b->edge_order[start + k];

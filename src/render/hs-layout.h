@@ -58,7 +58,7 @@ typedef struct
 {
   guint8       kind;          /* HsRowKind */
   guint8       edge_kind;     /* HsEdgeKind of an HS_ROW_REF */
-  guint16      n_targets;     /* arrows leaving this row (folded count for HS_ROW_MORE) */
+  guint32      n_targets;     /* arrows leaving this row (folded count for HS_ROW_MORE) */
   const char  *label;
   guint64      target;        /* first target, 0 for none (unbound or not shown) */
   double       y;             /* row centre, relative to its box's top */

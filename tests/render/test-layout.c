@@ -366,6 +366,68 @@ test_folding (void)
   g_assert_true (found);
 }
 
+/* A container far too long to list: the state lists its ends and counts
+ * the rest, the card still says how many entries are folded, and every
+ * distinct object it holds is in the state. */
+static void
+test_huge_container (void)
+{
+  static const char source[] =
+    "items = [0] * 2500000 + [1.5, 2.5]\n"
+    "table = dict(zip(range(5000), range(5000)))\n"
+    "print(len(items), len(table))\n";
+  g_autoptr(HsTrace) trace = render_test_trace (source);
+  guint64 step = render_test_step_of_line (trace, 3);
+  g_autoptr(HsHeapState) state = hs_trace_get_state (trace, step);
+  g_autoptr(HsLayout) layout = render_test_layout_at (trace, step);
+  guint found = 0;
+
+  /* Edges: 1,000 from the list, 2 × 1,000 from the dict, a few others. */
+  g_assert_cmpuint (state->edges->len, <, 3100);
+  for (guint i = 0; i < state->objects->len; i++)
+    {
+      const HsObjectInfo *o = &g_array_index (state->objects, HsObjectInfo, i);
+
+      if (g_str_equal (o->type_name, "list"))
+        g_assert_cmpuint (o->n_omitted, ==, 2500002 - 1000);
+      if (g_str_equal (o->type_name, "dict"))
+        g_assert_cmpuint (o->n_omitted, ==, 5000 - 1000);
+    }
+  /* The dict's 5,000 ints (256 of them cached) are there though unlisted. */
+  {
+    guint ints = 0;
+
+    for (guint i = 0; i < state->objects->len; i++)
+      ints += g_str_equal (g_array_index (state->objects, HsObjectInfo, i).type_name, "int");
+    g_assert_cmpuint (ints, >=, 5000);
+  }
+
+  for (guint i = 0; i < hs_layout_get_n_cards (layout); i++)
+    {
+      const HsLayoutCard *c = hs_layout_get_card (layout, i);
+      const HsLayoutRow *more;
+      guint n = g_str_equal (c->type_name, "list") ? 2500002 : g_str_equal (c->type_name, "dict") ? 5000 : 0;
+
+      if (n == 0)
+        continue;
+      found++;
+      g_assert_cmpuint (c->rows->len, ==, HS_LAYOUT_MAX_ROWS);
+      more = &g_array_index (c->rows, HsLayoutRow, HS_LAYOUT_MAX_ROWS - 3);
+      g_assert_cmpint (more->kind, ==, HS_ROW_MORE);
+      g_assert_cmpuint (more->n_targets, ==, n - (HS_LAYOUT_MAX_ROWS - 1));
+    }
+  g_assert_cmpuint (found, ==, 2);
+  {
+    const HsLayoutCard *list = NULL;
+
+    for (guint i = 0; i < hs_layout_get_n_cards (layout); i++)
+      if (g_str_equal (hs_layout_get_card (layout, i)->type_name, "list"))
+        list = hs_layout_get_card (layout, i);
+    g_assert_cmpstr (g_array_index (list->rows, HsLayoutRow, HS_LAYOUT_MAX_ROWS - 1).label, ==,
+                     "[2500001]");
+  }
+}
+
 /* The same steps give the same picture, and a fresh layout of one step
  * keeps the invariants too. */
 static void
@@ -450,6 +512,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/render/layout/huge-container", test_huge_container);
   g_test_add_data_func ("/render/layout/invariants/alias", alias_snippet, test_invariants);
   g_test_add_data_func ("/render/layout/invariants/rebind", rebind_snippet, test_invariants);
   g_test_add_data_func ("/render/layout/invariants/cycle", cycle_snippet, test_invariants);
