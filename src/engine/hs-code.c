@@ -5,10 +5,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hs-abstract.h"
 #include "hs-code.h"
 #include "hs-containers.h"
 #include "hs-gc.h"
+#include "hs-number-object.h"
 #include "hs-str-object.h"
 #include "hs-type-object.h"
 #include "hs-vm.h"
@@ -117,6 +120,71 @@ code_sizeof (HsObject *self)
   return 168 + 2 * code->n_instrs;
 }
 
+/* The names of the localsplus slots of @kinds, in slot order. */
+static HsObject *
+names_of_kind (HsVM   *vm,
+               HsCode *code,
+               guint8  kinds)
+{
+  HsObject *t;
+  int n = 0, j = 0;
+
+  for (int i = 0; i < code->nlocalsplus; i++)
+    if (code->localspluskinds[i] & kinds)
+      n++;
+  t = hs_tuple_new (vm, n);
+  if (t == NULL)
+    return NULL;
+  for (int i = 0; i < code->nlocalsplus; i++)
+    if (code->localspluskinds[i] & kinds)
+      HS_TUPLE (t)->items[j++] = hs_incref (HS_TUPLE (code->localsplusnames)->items[i]);
+  return t;
+}
+
+/* The co_* attributes a snippet may look at (co_flags and the line
+ * tables are not modelled). */
+static HsObject *
+code_getattro (HsVM     *vm,
+               HsObject *self,
+               HsObject *name)
+{
+  HsCode *code = HS_CODE (self);
+  const char *n = hs_str_utf8 (name);
+  int value;
+
+  if (strcmp (n, "co_name") == 0)
+    return hs_incref (code->name);
+  if (strcmp (n, "co_qualname") == 0)
+    return hs_incref (code->qualname);
+  if (strcmp (n, "co_filename") == 0)
+    return hs_incref (code->filename);
+  if (strcmp (n, "co_consts") == 0)
+    return hs_incref (code->consts);
+  if (strcmp (n, "co_names") == 0)
+    return hs_incref (code->names);
+  if (strcmp (n, "co_varnames") == 0)
+    return names_of_kind (vm, code, HS_LOCAL_FAST | HS_LOCAL_ARG);
+  if (strcmp (n, "co_cellvars") == 0)
+    return names_of_kind (vm, code, HS_LOCAL_CELL);
+  if (strcmp (n, "co_freevars") == 0)
+    return names_of_kind (vm, code, HS_LOCAL_FREE);
+  if (strcmp (n, "co_argcount") == 0)
+    value = code->argcount;
+  else if (strcmp (n, "co_posonlyargcount") == 0)
+    value = code->posonlyargcount;
+  else if (strcmp (n, "co_kwonlyargcount") == 0)
+    value = code->kwonlyargcount;
+  else if (strcmp (n, "co_nlocals") == 0)
+    value = code->nlocals;
+  else if (strcmp (n, "co_stacksize") == 0)
+    value = code->stacksize;
+  else if (strcmp (n, "co_firstlineno") == 0)
+    value = code->firstlineno;
+  else
+    return hs_object_generic_getattr (vm, self, name);
+  return hs_int_from_i64 (vm, value);
+}
+
 void
 _hs_code_init_type (HsVM *vm)
 {
@@ -128,6 +196,7 @@ _hs_code_init_type (HsVM *vm)
   t->tp_repr = code_repr;
   t->tp_sizeof = code_sizeof;
   t->tp_repr_short = code_repr_short;
+  t->tp_getattro = code_getattro;
   vm->types.code = t;
   _hs_type_ready (vm, t);
 }
