@@ -800,6 +800,17 @@ execute_export (const HsCliArgs *args,
     detail = g_strdup_printf (_("step %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT),
                               step, hs_trace_get_n_steps (trace) - 1);
 
+  if (hs_layout_get_n_hidden (layout) > 0)
+    {
+      guint hidden = hs_layout_get_n_hidden (layout);
+      /* Translators: "step 3/12", then how many objects the picture leaves out */
+      char *more = g_strdup_printf (ngettext ("%s · %u more object not drawn",
+                                              "%s · %u more objects not drawn", hidden),
+                                    detail, hidden);
+
+      g_free (detail);
+      detail = more;
+    }
   options.theme = args->export_theme == HS_CLI_THEME_DARK ? HS_THEME_DARK : HS_THEME_LIGHT;
   options.scale = args->export_scale;
   options.caption_title = title;

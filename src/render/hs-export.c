@@ -606,6 +606,9 @@ hs_export_dot (HsLayout               *layout,
  *
  * Returns: (transfer full): the layout of @step
  */
+/* Objects laid out in all for the history of one export. */
+#define EXPORT_HISTORY_OBJECTS 400000
+
 HsLayout *
 hs_export_layout_step (HsTrace *trace,
                        guint64  step,
@@ -618,6 +621,14 @@ hs_export_layout_step (HsTrace *trace,
   g_return_val_if_fail (step < hs_trace_get_n_steps (trace), NULL);
 
   layout = hs_layout_new ();
+  /* Laying out the steps before costs what their heaps hold: a big heap
+   * gets fewer of them (its picture is capped anyway). */
+  {
+    g_autoptr(HsHeapState) last = hs_trace_get_state (trace, step);
+
+    if (last != NULL && last->objects->len > 0)
+      history = MIN (history, EXPORT_HISTORY_OBJECTS / last->objects->len);
+  }
   first = step > history ? step - history : 0;
   for (guint64 s = first; s <= step; s++)
     {

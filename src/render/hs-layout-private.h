@@ -49,6 +49,7 @@ struct _HsLayout
   GPtrArray     *columns;       /* GArray of Slot, index = column */
   HsRect         bounds;
   HsLayoutStats  stats;
+  guint          n_hidden;      /* objects past HS_LAYOUT_MAX_CARDS, not drawn */
 };
 
 static inline double

@@ -476,6 +476,11 @@ visit (Build         *b,
     return;
 
   b->visited[index] = 1;
+  if (b->queue->len >= HS_LAYOUT_MAX_CARDS)
+    {
+      b->layout->n_hidden++;
+      return;
+    }
   g_array_append_val (b->queue, index);
 
   card = ensure_card (b->layout, b->infos[index].id);
@@ -869,6 +874,7 @@ hs_layout_update (HsLayout    *layout,
   g_return_if_fail (state != NULL);
 
   layout->stamp++;
+  layout->n_hidden = 0;
   memset (&layout->stats, 0, sizeof layout->stats);
   layout->step = (gint64) state->step;
   layout->line = state->line;
@@ -913,6 +919,10 @@ hs_layout_update (HsLayout    *layout,
       visit (&b, i, NULL, NULL, 0);
       done = expand (&b, done);
     }
+
+  /* Past the cap the walk stopped: all the state's other objects are out. */
+  if (layout->n_hidden > 0)
+    layout->n_hidden = b.n - b.queue->len;
 
   /* 2. Ghosts: shown in the previous update and freed during this step. */
   g_ptr_array_set_size (layout->cards, 0);
@@ -1080,6 +1090,15 @@ hs_layout_get_frame (HsLayout *layout,
   g_return_val_if_fail (layout != NULL, NULL);
   g_return_val_if_fail (index < layout->frames->len, NULL);
   return g_ptr_array_index (layout->frames, index);
+}
+
+/* Objects of the state left out of the picture: 0, or once it holds
+ * HS_LAYOUT_MAX_CARDS, all those not drawn. */
+guint
+hs_layout_get_n_hidden (HsLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+  return layout->n_hidden;
 }
 
 guint

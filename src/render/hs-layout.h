@@ -37,6 +37,10 @@ G_BEGIN_DECLS
 #define HS_LAYOUT_VALUE_HEIGHT  24.0
 #define HS_LAYOUT_ROW_HEIGHT    21.0
 #define HS_LAYOUT_MAX_ROWS      12    /* more references are folded into "… N more" */
+/* Objects drawn at most, in the order the walk from the frames meets
+ * them; a picture of more is unreadable and slow to draw. The others stay
+ * in the heap state (and the app's object table) and are counted. */
+#define HS_LAYOUT_MAX_CARDS     2000
 
 typedef struct _HsLayout HsLayout;
 
@@ -157,6 +161,7 @@ const HsLayoutCard  *hs_layout_lookup_card    (HsLayout          *layout,
 guint                hs_layout_get_n_frames   (HsLayout          *layout);
 const HsLayoutFrame *hs_layout_get_frame      (HsLayout          *layout,
                                                guint              index);
+guint                hs_layout_get_n_hidden   (HsLayout          *layout);
 guint                hs_layout_get_n_edges    (HsLayout          *layout);
 const HsLayoutEdge  *hs_layout_get_edge       (HsLayout          *layout,
                                                guint              index);

@@ -428,6 +428,34 @@ test_huge_container (void)
   }
 }
 
+/* A heap of thousands of objects: the picture draws the first
+ * HS_LAYOUT_MAX_CARDS the walk from the frames meets and counts the rest. */
+static void
+test_too_many_cards (void)
+{
+  static const char source[] =
+    "a = []\n"
+    "for i in range(3000):\n"
+    "    a = [a]\n"
+    "print('built')\n";
+  g_autoptr(HsTrace) trace = render_test_trace (source);
+  guint64 step = render_test_step_of_line (trace, 4);
+  g_autoptr(HsHeapState) state = hs_trace_get_state (trace, step);
+  g_autoptr(HsLayout) layout = hs_layout_new ();
+  guint lists = 0;
+
+  hs_layout_update (layout, state);
+  for (guint i = 0; i < state->objects->len; i++)
+    lists += g_str_equal (g_array_index (state->objects, HsObjectInfo, i).type_name, "list");
+  g_assert_cmpuint (lists, ==, 3001);
+  g_assert_cmpuint (hs_layout_get_n_cards (layout), ==, HS_LAYOUT_MAX_CARDS);
+  g_assert_cmpuint (hs_layout_get_n_hidden (layout), ==, state->objects->len - HS_LAYOUT_MAX_CARDS);
+  /* The outermost lists are the ones drawn: the one `a` names first. */
+  g_assert_nonnull (hs_layout_lookup_card (layout, g_array_index (hs_layout_get_frame (layout, 0)->rows,
+                                                                  HsLayoutRow, 0).target));
+  render_test_check_layout (layout);
+}
+
 /* The same steps give the same picture, and a fresh layout of one step
  * keeps the invariants too. */
 static void
@@ -513,6 +541,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/layout/huge-container", test_huge_container);
+  g_test_add_func ("/render/layout/too-many-cards", test_too_many_cards);
   g_test_add_data_func ("/render/layout/invariants/alias", alias_snippet, test_invariants);
   g_test_add_data_func ("/render/layout/invariants/rebind", rebind_snippet, test_invariants);
   g_test_add_data_func ("/render/layout/invariants/cycle", cycle_snippet, test_invariants);
