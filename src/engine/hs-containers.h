@@ -54,6 +54,7 @@ typedef struct
   guint64      version;      /* bumped on every change: iterators detect mutation */
   gssize       usable;       /* free entry slots left (CPython's dk_usable) */
   guint64      keys_id;      /* changes whenever the table is replaced */
+  HsSharedKeys *split_keys;  /* an instance __dict__ still split (sizeof), or NULL */
 } HsDict;
 
 /* An active entry has a key; key NULL is an empty slot (hash 0) or a

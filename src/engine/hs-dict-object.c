@@ -401,6 +401,30 @@ insert_to_emptydict (HsVM     *vm,
   return 0;
 }
 
+/* A new key in a split table: a str the class's keys have or can still
+ * take keeps it split (and joins the keys); anything else makes it an
+ * ordinary table. */
+static gboolean
+keep_split (HsVM     *vm,
+            HsDict   *d,
+            HsObject *key)
+{
+  HsSharedKeys *keys = d->split_keys;
+  const char *name = is_exact_str (key) ? hs_str_utf8 (key) : NULL;
+
+  if (name != NULL && hs_shared_keys_has (keys, name))
+    return TRUE;
+  if (name != NULL && keys->usable > 0)
+    {
+      g_ptr_array_add (keys->names, g_strdup (name));
+      keys->usable--;
+      return TRUE;
+    }
+  g_clear_pointer (&d->split_keys, hs_shared_keys_unref);
+  /* insertion_resize(mp, 1): the combined table is sized for used * 3. */
+  return name == NULL || d->log2_size == 0 || insertion_resize (vm, d, TRUE);
+}
+
 /* insertdict. With @only_if_missing (setdefault) an existing value is kept
  * and returned in @result (borrowed). */
 int
@@ -420,7 +444,11 @@ _hs_dict_insert (HsVM      *vm,
   if (result != NULL)
     *result = value;
   if (d->log2_size == 0)
-    return insert_to_emptydict (vm, dict, key, hash, value);
+    {
+      if (d->split_keys != NULL && !keep_split (vm, d, key))
+        return -1;
+      return insert_to_emptydict (vm, dict, key, hash, value);
+    }
   if (d->all_str_keys && !is_exact_str (key) && !insertion_resize (vm, d, FALSE))
     return -1;
 
@@ -430,6 +458,8 @@ _hs_dict_insert (HsVM      *vm,
 
   if (ix == DKIX_EMPTY)
     {
+      if (d->split_keys != NULL && !keep_split (vm, d, key))
+        return -1;
       maintain_tracking (vm, dict, key, value);
       /* The lookup may have run code that emptied or converted the table. */
       if (d->usable <= 0 && !insertion_resize (vm, d, TRUE))
@@ -717,6 +747,7 @@ hs_dict_clear (HsVM     *vm,
   HsDict *d = HS_DICT (dict);
   OldKeys old;
 
+  g_clear_pointer (&d->split_keys, hs_shared_keys_unref);
   if (d->log2_size == 0)
     return;
   old = detach_keys (d);
@@ -815,6 +846,7 @@ dict_dealloc (HsVM     *vm,
 
       release_old_keys (vm, &old);
     }
+  g_clear_pointer (&d->split_keys, hs_shared_keys_unref);
   hs_object_free (vm, self);
 }
 
@@ -853,13 +885,20 @@ dict_free_storage (HsObject *self)
 
   g_clear_pointer (&d->indices, g_free);
   g_clear_pointer (&d->entries, g_free);
+  g_clear_pointer (&d->split_keys, hs_shared_keys_unref);
   d->n_entries = 0;
   d->log2_size = 0;
 }
 
+/* _PyDict_SizeOf: a split table counts a value slot for every name the
+ * class's keys hold or can still take (the keys belong to the class). */
 static gsize
 dict_sizeof (HsObject *self)
 {
+  HsSharedKeys *split = HS_DICT (self)->split_keys;
+
+  if (split != NULL)
+    return 64 + 8 * (split->names->len + MAX (split->usable, 0));
   return 64 + dict_keys_size (HS_DICT (self));
 }
 

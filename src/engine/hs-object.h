@@ -118,6 +118,22 @@ enum
   HS_METH_CLASS  = 1 << 1,    /* receives the type as self (dict.fromkeys) */
 };
 
+/* A class's CACHED_KEYS: the attribute names (char *) its instances share
+ * and dk_usable, which every new instance and every new name lowers.
+ * Split __dict__s refer to it too, hence the count. */
+typedef struct
+{
+  gint        ref_count;
+  gint        usable;
+  GPtrArray  *names;
+} HsSharedKeys;
+
+HsSharedKeys *hs_shared_keys_new   (void);
+HsSharedKeys *hs_shared_keys_ref   (HsSharedKeys *keys);
+void          hs_shared_keys_unref (HsSharedKeys *keys);
+gboolean      hs_shared_keys_has   (HsSharedKeys *keys,
+                                    const char   *name);
+
 struct _HsType
 {
   HsObject         base;
@@ -172,7 +188,7 @@ struct _HsType
   gboolean         has_finalizer; /* defines __del__ (tp_finalize) somewhere in the MRO */
   /* 3.11's shared keys: attribute names in class-wide first-seen order; an
    * instance's inline values are released in this order. */
-  GPtrArray       *shared_keys;
+  HsSharedKeys    *shared_keys;
 };
 
 /* Refcounting. Decref to zero destroys at once, depth-first, in CPython's order. */

@@ -329,21 +329,72 @@ hs_instance_set_attr (HsVM     *vm,
     return -1;
   {
     HsType *t = o->ob_type;
-    gboolean known = FALSE;
 
     if (t->shared_keys == NULL)
-      t->shared_keys = g_ptr_array_new_with_free_func (g_free);
-    for (guint k = 0; k < t->shared_keys->len && !known; k++)
-      known = strcmp (g_ptr_array_index (t->shared_keys, k), hs_str_utf8 (name)) == 0;
-    /* SHARED_KEYS_MAX_SIZE */
-    if (!known && t->shared_keys->len < 30)
-      g_ptr_array_add (t->shared_keys, g_strdup (hs_str_utf8 (name)));
+      t->shared_keys = hs_shared_keys_new ();
+    if (!hs_shared_keys_has (t->shared_keys, hs_str_utf8 (name)))
+      {
+        /* insert_into_dictkeys: a new name while dk_usable lasts; else
+         * _PyObject_StoreInstanceAttribute moves the values to a dict. */
+        if (t->shared_keys->usable <= 0)
+          {
+            HsObject *dict = hs_instance_get_dict (vm, o);
+            int r;
+
+            if (dict == NULL)
+              return -1;
+            r = hs_dict_setitem (vm, dict, name, value);
+            hs_decref (vm, dict);
+            return r < 0 ? -1 : 1;
+          }
+        g_ptr_array_add (t->shared_keys->names, g_strdup (hs_str_utf8 (name)));
+        t->shared_keys->usable--;
+      }
   }
   g_ptr_array_add (ext->attr_names, hs_incref (name));
   g_ptr_array_add (ext->attr_values, hs_incref (value));
   /* Storing a container into an instance is what the GC cares about; the
    * instance is always tracked, nothing to do. */
   return 1;
+}
+
+/* Shared keys ------------------------------------------------------------ */
+
+HsSharedKeys *
+hs_shared_keys_new (void)
+{
+  HsSharedKeys *keys = g_new0 (HsSharedKeys, 1);
+
+  keys->ref_count = 1;
+  keys->usable = 30;   /* SHARED_KEYS_MAX_SIZE */
+  keys->names = g_ptr_array_new_with_free_func (g_free);
+  return keys;
+}
+
+HsSharedKeys *
+hs_shared_keys_ref (HsSharedKeys *keys)
+{
+  keys->ref_count++;
+  return keys;
+}
+
+void
+hs_shared_keys_unref (HsSharedKeys *keys)
+{
+  if (keys == NULL || --keys->ref_count > 0)
+    return;
+  g_ptr_array_unref (keys->names);
+  g_free (keys);
+}
+
+gboolean
+hs_shared_keys_has (HsSharedKeys *keys,
+                    const char   *name)
+{
+  for (guint k = 0; k < keys->names->len; k++)
+    if (strcmp (g_ptr_array_index (keys->names, k), name) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 HsObject *
@@ -381,6 +432,19 @@ hs_instance_get_dict (HsVM     *vm,
       g_clear_pointer (&ext->attr_names, g_ptr_array_unref);
       g_clear_pointer (&ext->attr_values, g_ptr_array_unref);
     }
+  /* Made from inline values, it shares the class's keys (a split table)
+   * until a name the keys cannot take arrives. */
+  if (o->ob_type->shared_keys != NULL)
+    {
+      gboolean split = TRUE;
+      gsize pos = 0;
+      HsObject *k, *v;
+
+      while (split && hs_dict_next (dict, &pos, &k, &v))
+        split = hs_str_check_exact (k) && hs_shared_keys_has (o->ob_type->shared_keys, hs_str_utf8 (k));
+      if (split)
+        HS_DICT (dict)->split_keys = hs_shared_keys_ref (o->ob_type->shared_keys);
+    }
   ext->dict = dict;
   return hs_incref (dict);
 }
@@ -416,7 +480,7 @@ release_slots_and_attrs (HsVM     *vm,
     {
       GPtrArray *names = g_steal_pointer (&ext->attr_names);
       GPtrArray *values = g_steal_pointer (&ext->attr_values);
-      GPtrArray *keys = type->shared_keys;
+      GPtrArray *keys = type->shared_keys != NULL ? type->shared_keys->names : NULL;
 
       /* Inline values go in the class's shared-key order (a re-added
        * attribute takes its old slot), then any others. */
@@ -979,6 +1043,14 @@ object_new (HsVM            *vm,
   o = hs_object_alloc (vm, type, type->c_size);
   if (o == NULL)
     return NULL;
+  /* init_inline_values: each instance takes one from dk_usable (down to 1). */
+  if (type_has_dict (type) && (type->tp_flags & HS_TPFLAG_HEAPTYPE))
+    {
+      if (type->shared_keys == NULL)
+        type->shared_keys = hs_shared_keys_new ();
+      if (type->shared_keys->usable > 1)
+        type->shared_keys->usable--;
+    }
   if (hs_type_is_gc (type))
     hs_gc_track (vm, o);
   return o;
@@ -1349,7 +1421,7 @@ type_dealloc (HsVM     *vm,
     }
   g_free (t->name);
   g_free (t->qualname);
-  g_clear_pointer (&t->shared_keys, g_ptr_array_unref);
+  g_clear_pointer (&t->shared_keys, hs_shared_keys_unref);
   hs_object_free (vm, self);
 }
 
@@ -1392,7 +1464,7 @@ type_free_storage (HsObject *self)
 
   g_clear_pointer (&t->name, g_free);
   g_clear_pointer (&t->qualname, g_free);
-  g_clear_pointer (&t->shared_keys, g_ptr_array_unref);
+  g_clear_pointer (&t->shared_keys, hs_shared_keys_unref);
 }
 
 static gsize
