@@ -770,7 +770,9 @@ hs_trace_new (const char    *source,
 
   trace = g_new0 (HsTrace, 1);
   trace->ref_count = 1;
-  trace->source = g_memdup2 (source, len + 1);
+  /* @source need not end in a NUL: copy @len bytes, then add one. */
+  trace->source = g_malloc (len + 1);
+  memcpy (trace->source, source, len);
   trace->source[len] = '\0';
   trace->len = len;
   trace->filename = g_strdup (filename);
