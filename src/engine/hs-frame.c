@@ -67,6 +67,7 @@ hs_frame_clear_slots (HsVM    *vm,
     }
   f->stacktop = 0;
   hs_clear_ref (vm, &f->locals);
+  hs_clear_ref (vm, &f->locals_cache);
   hs_clear_ref (vm, &f->func);
 }
 
@@ -149,6 +150,14 @@ frame_object_dealloc (HsVM     *vm,
   fo->frame = NULL;
   if (f != NULL && f->owner == HS_FRAME_OWNED_BY_FRAME_OBJECT)
     {
+      /* frame_dealloc's order: the function, the locals dict, then the
+       * slots (not _PyFrame_Clear's). */
+      if (!f->cleared)
+        {
+          hs_clear_ref (vm, &f->func);
+          hs_clear_ref (vm, &f->locals);
+          hs_clear_ref (vm, &f->locals_cache);
+        }
       hs_frame_clear_slots (vm, f);
       frame_free (vm, f);
     }
@@ -171,6 +180,8 @@ frame_object_traverse (HsObject    *self,
       visit (f->localsplus[i], data);
   if (f->locals != NULL)
     visit (f->locals, data);
+  if (f->locals_cache != NULL)
+    visit (f->locals_cache, data);
   if (f->func != NULL)
     visit (f->func, data);
 }
@@ -203,22 +214,31 @@ hs_frame_locals_dict (HsVM    *vm,
 
   if (f->locals != NULL)
     return hs_incref (f->locals);
-  d = hs_dict_new (vm);
-  if (d == NULL)
-    return NULL;
   if (f->cleared)
-    return d;
+    return hs_dict_new (vm);
+  /* _PyFrame_FastToLocalsWithError: one dict per frame, kept (holding the
+   * values) until the frame is cleared and brought up to date by each
+   * call; names without a value are removed. */
+  if (f->locals_cache == NULL && (f->locals_cache = hs_dict_new (vm)) == NULL)
+    return NULL;
+  d = f->locals_cache;
   for (int i = 0; i < f->code->nlocalsplus; i++)
     {
       HsObject *v = f->localsplus[i];
+      HsObject *name = HS_TUPLE (f->code->localsplusnames)->items[i];
       guint8 kind = f->code->localspluskinds[i];
 
       if (v != NULL && (kind & (HS_LOCAL_CELL | HS_LOCAL_FREE)) && v->ob_type == vm->types.cell)
         v = HS_CELL (v)->ref;
       if (v != NULL)
-        hs_dict_setitem (vm, d, HS_TUPLE (f->code->localsplusnames)->items[i], v);
+        {
+          if (hs_dict_setitem (vm, d, name, v) < 0)
+            return NULL;
+        }
+      else if (hs_dict_delitem (vm, d, name) < 0)
+        hs_err_clear (vm);
     }
-  return d;
+  return hs_incref (d);
 }
 
 static HsObject *

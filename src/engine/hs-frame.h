@@ -48,6 +48,7 @@ struct _HsFrame
   HsObject     *globals;        /* borrowed: kept alive by the function or module */
   HsObject     *builtins;       /* borrowed */
   HsObject     *locals;         /* strong: namespace dict of module/class code, else NULL */
+  HsObject     *locals_cache;   /* strong: a function frame's locals() dict (3.11's f_locals) */
   HsObject     *frame_obj;      /* strong: the HsFrameObject, if materialised */
   HsObject     *generator;      /* borrowed: the owning generator */
   HsObject     *kwnames;        /* pending KW_NAMES (borrowed constant) */

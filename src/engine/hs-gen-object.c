@@ -346,6 +346,8 @@ gen_traverse (HsObject    *self,
       for (int i = 0; i < f->code->nlocalsplus + f->stacktop; i++)
         if (f->localsplus[i] != NULL)
           visit (f->localsplus[i], data);
+      if (f->locals_cache != NULL)
+        visit (f->locals_cache, data);
       if (f->func != NULL)
         visit (f->func, data);
     }
