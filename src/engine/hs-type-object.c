@@ -723,6 +723,8 @@ set_names (HsVM   *vm,
             hs_err_clear (vm);
           g_string_append_printf (msg, " in '%s'", t->name);
           hs_err_format (vm, vm->types.RuntimeError, "%s", msg->str);
+          /* _PyErr_FormatFromCause: both the cause and the context. */
+          hs_exception_set_context (vm, vm->exc, hs_incref (cause));
           hs_exception_set_cause (vm, vm->exc, cause);
           ok = FALSE;
         }

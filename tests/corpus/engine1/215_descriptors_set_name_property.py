@@ -48,3 +48,11 @@ for f in (lambda: pr.a, lambda: delattr(pr, 'a')):
     except AttributeError as e:
         print("AttributeError:", e)
 print(Pair.a.__name__, Pair.b.__objclass__.__name__, sys.getrefcount(Pair))
+class Broken:
+    def __set_name__(self, owner, name):
+        raise LookupError("cannot name " + name)
+try:
+    class Model:
+        field = Broken()
+except RuntimeError as e:
+    print(e, "|", repr(e.__cause__), e.__context__ is e.__cause__, e.__suppress_context__)
