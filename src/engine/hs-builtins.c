@@ -499,8 +499,11 @@ BUILTIN (iter)
   if (!hs_check_nargs (vm, "iter", nargs, 1, 2))
     return NULL;
   if (nargs == 2)
-    return hs_err_format (vm, vm->types.NotImplementedError,
-                          "iter(callable, sentinel) is not supported in Heapscope");
+    {
+      if (!hs_callable_check (args[0]))
+        return hs_err_format (vm, vm->types.TypeError, "iter(v, w): v must be callable");
+      return _hs_call_iter_new (vm, args[0], args[1]);
+    }
   return hs_object_get_iter (vm, args[0]);
 }
 

@@ -32,6 +32,10 @@ HsObject   *_hs_super_zero_args      (HsVM       *vm,
 const char *_hs_callable_description (HsVM       *vm,
                                       HsObject   *func);
 /* An iterator over o[0], o[1], … for classes with only __getitem__. */
+/* iter(@callable, @sentinel) */
+HsObject   *_hs_call_iter_new        (HsVM       *vm,
+                                      HsObject   *callable,
+                                      HsObject   *sentinel);
 HsObject   *_hs_seq_iter_new         (HsVM       *vm,
                                       HsObject   *seq);
 

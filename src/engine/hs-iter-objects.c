@@ -135,6 +135,51 @@ seqiter_next (HsVM     *vm,
   return res;
 }
 
+/* iter(callable, sentinel): calliterobject */
+
+HsObject *
+_hs_call_iter_new (HsVM     *vm,
+                   HsObject *callable,
+                   HsObject *sentinel)
+{
+  return iterobj_new (vm, vm->types.callable_iterator, hs_incref (callable),
+                      hs_incref (sentinel), 0);
+}
+
+static HsObject *
+calliter_next (HsVM     *vm,
+               HsObject *self)
+{
+  HsIterObject *it = HS_ITER (self);
+  HsObject *res;
+  int equal;
+
+  if (it->a == NULL)
+    return NULL;
+  res = hs_object_call (vm, it->a, NULL, 0, NULL);
+  if (res == NULL)
+    {
+      if (hs_err_matches (vm, vm->types.StopIteration))
+        {
+          hs_err_clear (vm);
+          hs_clear_ref (vm, &it->a);
+          hs_clear_ref (vm, &it->b);
+        }
+      return NULL;
+    }
+  equal = hs_object_richcompare_bool (vm, it->b, res, HS_EQ);
+  if (equal == 0)
+    return res;
+  hs_decref (vm, res);
+  /* The sentinel came: the iterator lets go of both for good. */
+  if (equal > 0)
+    {
+      hs_clear_ref (vm, &it->a);
+      hs_clear_ref (vm, &it->b);
+    }
+  return NULL;
+}
+
 /* enumerate */
 
 static HsObject *
@@ -756,6 +801,10 @@ _hs_builtins_init_types (HsVM *vm)
 
   t = iter_type (vm, "iterator", seqiter_next);
   vm->types.iterator = t;
+  _hs_type_ready (vm, t);
+
+  t = iter_type (vm, "callable_iterator", calliter_next);
+  vm->types.callable_iterator = t;
   _hs_type_ready (vm, t);
 
   t = iter_type (vm, "enumerate", enumerate_next);

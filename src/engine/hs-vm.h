@@ -30,7 +30,7 @@ G_BEGIN_DECLS
   X (list_iterator) X (list_reverseiterator) X (tuple_iterator) \
   X (range_iterator) X (str_iterator) X (dict_keyiterator) \
   X (dict_valueiterator) X (dict_itemiterator) X (set_iterator) \
-  X (iterator) X (dict_keys) X (dict_values) X (dict_items) \
+  X (iterator) X (callable_iterator) X (dict_keys) X (dict_values) X (dict_items) \
   X (enumerate) X (zip) X (map) X (filter) X (reversed) \
   X (weakref) X (weakproxy) X (weakcallableproxy) X (method_descriptor) \
   X (member_descriptor) X (getset_descriptor)
