@@ -94,9 +94,11 @@ hs_bytes_len (HsObject *o)
   return HS_BYTES (o)->len;
 }
 
-void
-hs_bytes_repr_append (HsObject *o,
-                      GString  *out)
+/* The repr of @o's first @n bytes, in the quotes all of it gets. */
+static void
+bytes_repr_prefix (HsObject *o,
+                   gsize     n,
+                   GString  *out)
 {
   HsBytes *b = HS_BYTES (o);
   gboolean squote = memchr (b->data, '\'', b->len) != NULL;
@@ -105,7 +107,7 @@ hs_bytes_repr_append (HsObject *o,
 
   g_string_append_c (out, 'b');
   g_string_append_c (out, quote);
-  for (gsize i = 0; i < b->len; i++)
+  for (gsize i = 0; i < MIN (n, b->len); i++)
     {
       guint8 c = b->data[i];
 
@@ -126,6 +128,13 @@ hs_bytes_repr_append (HsObject *o,
         g_string_append_c (out, c);
     }
   g_string_append_c (out, quote);
+}
+
+void
+hs_bytes_repr_append (HsObject *o,
+                      GString  *out)
+{
+  bytes_repr_prefix (o, HS_BYTES (o)->len, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -527,7 +536,8 @@ bytes_repr_short (HsObject *self,
 {
   g_autoptr(GString) full = g_string_new (NULL);
 
-  hs_bytes_repr_append (self, full);
+  /* Only the start shows: each byte is at least one character. */
+  bytes_repr_prefix (self, max_chars + 1, full);
   if (max_chars < 4 || full->len <= max_chars)
     {
       g_string_append_len (out, full->str, full->len);

@@ -566,6 +566,9 @@ int_sizeof (HsObject *self)
   return 24 + 4 * ndigits;
 }
 
+/* About 4,300 decimal digits: str()'s own limit in 3.11. */
+#define SHORT_INT_MAX_BITS 14300
+
 static void
 int_repr_short (HsObject *self,
                 GString  *out,
@@ -577,6 +580,14 @@ int_repr_short (HsObject *self,
         g_string_append (out, HS_INT (self)->value ? "True" : "False");
       else
         g_string_append_printf (out, "%" G_GINT64_FORMAT, HS_INT (self)->value);
+    }
+  else if (hs_bigint_bit_length (HS_INT (self)->big) > SHORT_INT_MAX_BITS)
+    {
+      /* Decimal conversion is quadratic: a label must not take seconds.
+       * (CPython 3.11's str() refuses past 4,300 digits anyway.) */
+      double digits = hs_bigint_bit_length (HS_INT (self)->big) * 0.30102999566398120;
+
+      g_string_append_printf (out, "int of ~%.0f digits", digits);
     }
   else
     {

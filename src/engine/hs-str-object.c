@@ -605,17 +605,25 @@ append_escape (GString  *out,
     g_string_append_printf (out, "\\U%08x", c);
 }
 
-void
-_hs_str_repr_utf8 (const char *utf8,
-                   gsize       nbytes,
-                   gboolean    ascii_only,
-                   GString    *out)
+/* Single quotes unless the text has ' but no ": then double quotes. */
+static char
+repr_quote (const char *utf8,
+            gsize       nbytes)
 {
-  const char *p = utf8, *end = utf8 + nbytes;
   gboolean squote = memchr (utf8, '\'', nbytes) != NULL;
   gboolean dquote = memchr (utf8, '"', nbytes) != NULL;
-  /* Single quotes unless the text has ' but no ": then double quotes. */
-  char quote = squote && !dquote ? '"' : '\'';
+
+  return squote && !dquote ? '"' : '\'';
+}
+
+static void
+repr_quoted (const char *utf8,
+             gsize       nbytes,
+             gboolean    ascii_only,
+             char        quote,
+             GString    *out)
+{
+  const char *p = utf8, *end = utf8 + nbytes;
 
   g_string_append_c (out, quote);
   while (p < end)
@@ -645,6 +653,15 @@ _hs_str_repr_utf8 (const char *utf8,
         append_escape (out, c);
     }
   g_string_append_c (out, quote);
+}
+
+void
+_hs_str_repr_utf8 (const char *utf8,
+                   gsize       nbytes,
+                   gboolean    ascii_only,
+                   GString    *out)
+{
+  repr_quoted (utf8, nbytes, ascii_only, repr_quote (utf8, nbytes), out);
 }
 
 void
@@ -702,10 +719,16 @@ str_repr_short (HsObject *self,
                 GString  *out,
                 gsize     max_chars)
 {
+  HsStr *str = HS_STR (self);
   g_autoptr(GString) full = g_string_new (NULL);
+  gsize nbytes = str->nbytes;
   glong n;
 
-  hs_str_repr_append (self, full);
+  /* Only the start shows: the repr of one character more than fits is
+   * enough (in the quotes the whole string gets), not that of 100 MB. */
+  if (str->len > max_chars + 1)
+    nbytes = g_utf8_offset_to_pointer (str->utf8, max_chars + 1) - str->utf8;
+  repr_quoted (str->utf8, nbytes, FALSE, repr_quote (str->utf8, str->nbytes), full);
   n = g_utf8_strlen (full->str, full->len);
   if (max_chars < 3 || (gsize) n <= max_chars)
     {
