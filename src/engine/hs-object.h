@@ -143,6 +143,8 @@ struct _HsType
   HsObject        *mro;           /* tuple, self first */
   HsObject        *dict;          /* the class namespace (a dict) */
   HsObject        *bases;         /* user classes: tp_bases, a tuple; NULL for built-ins */
+  HsObject        *subclasses;    /* user classes: tp_subclasses, {id: weakref}, or NULL */
+  HsObject        *subclass_ref;  /* borrowed: this class's weakref in its base's registry */
   guint            tp_flags;
   gsize            basicsize;     /* sys.getsizeof of a plain instance (incl. GC header) */
 

@@ -668,6 +668,70 @@ collect_slot_names (HsVM     *vm,
   return hs_sequence_tuple (vm, slots_value);
 }
 
+/* add_subclass: a base keeps a weak reference to each subclass, in a
+ * {id: weakref} dict it makes for its first one; a built-in base's dict
+ * dates from start-up, so only the reference is new. */
+static gboolean
+add_subclass (HsVM   *vm,
+              HsType *base,
+              HsType *t)
+{
+  HsObject *ref = hs_weakref_new_ref (vm, vm->types.weakref, (HsObject *) t, NULL);
+  HsObject *key;
+  int r;
+
+  if (ref == NULL)
+    return FALSE;
+  t->subclass_ref = ref;
+  if (!(base->tp_flags & HS_TPFLAG_HEAPTYPE))
+    {
+      if (vm->builtin_subclass_refs == NULL)
+        vm->builtin_subclass_refs = g_ptr_array_new ();
+      g_ptr_array_add (vm->builtin_subclass_refs, ref);
+      return TRUE;
+    }
+  if (base->subclasses == NULL && (base->subclasses = hs_dict_new (vm)) == NULL)
+    {
+      hs_decref (vm, ref);
+      t->subclass_ref = NULL;
+      return FALSE;
+    }
+  key = hs_int_from_i64 (vm, (gint64) hs_object_id ((HsObject *) t));
+  r = key != NULL ? hs_dict_setitem (vm, base->subclasses, key, ref) : -1;
+  hs_xdecref (vm, key);
+  hs_decref (vm, ref);
+  if (r < 0)
+    t->subclass_ref = NULL;
+  return r >= 0;
+}
+
+/* remove_subclass: a dying class leaves its base's registry. */
+static void
+remove_subclass (HsVM   *vm,
+                 HsType *t)
+{
+  HsType *base = t->tp_base;
+  HsObject *ref = g_steal_pointer (&t->subclass_ref);
+
+  if (ref == NULL || base == NULL)
+    return;
+  if (!(base->tp_flags & HS_TPFLAG_HEAPTYPE))
+    {
+      if (vm->builtin_subclass_refs != NULL
+          && g_ptr_array_remove_fast (vm->builtin_subclass_refs, ref))
+        hs_decref (vm, ref);
+      return;
+    }
+  if (base->subclasses != NULL)
+    {
+      HsObject *key = hs_int_from_i64 (vm, (gint64) hs_object_id ((HsObject *) t));
+
+      if (key == NULL || hs_dict_delitem (vm, base->subclasses, key) < 0)
+        hs_err_clear (vm);
+      hs_xdecref (vm, key);
+    }
+}
+
 /* type_new_set_classcell: zero-argument super() works in __set_name__
  * and __init_subclass__ already. */
 static gboolean
@@ -996,6 +1060,11 @@ hs_type_new_class (HsVM     *vm,
     }
   if (hs_dict_getitem_str (vm, t->dict, "__doc__") == NULL)
     hs_dict_setitem_str (vm, t->dict, "__doc__", vm->none);
+  if (!add_subclass (vm, base, t))
+    {
+      hs_decref (vm, (HsObject *) t);
+      return NULL;
+    }
 
   _hs_slots_fixup (vm, t);
 
@@ -1410,9 +1479,11 @@ type_dealloc (HsVM     *vm,
     hs_gc_untrack (vm, self);
   if (self->weakrefs != NULL)
     hs_weakref_clear_all (vm, self, TRUE);
+  remove_subclass (vm, t);
   hs_clear_ref (vm, &t->dict);
   hs_clear_ref (vm, &t->mro);
   hs_clear_ref (vm, &t->bases);
+  hs_clear_ref (vm, &t->subclasses);
   hs_clear_ref (vm, &t->slots);
   if (t->tp_base != NULL)
     {

@@ -193,6 +193,7 @@ struct _HsVM
   HsObject      *ex_call_kwargs;
 
   GPtrArray     *pending_types;  /* built-in types created before dict/str existed */
+  GPtrArray     *builtin_subclass_refs;  /* weakrefs to user classes of built-in bases */
   GHashTable    *repr_guard;     /* objects whose repr is in progress */
 
   /* sys.set_int_max_str_digits */
