@@ -659,6 +659,23 @@ _hs_object_release_storage (HsObject *o)
 
 /* Class creation ----------------------------------------------------------- */
 
+/* _Py_Mangle: a private slot name __x is stored as _Class__x. */
+static HsObject *
+mangle_slot (HsVM       *vm,
+             const char *class_name,
+             HsObject   *slot)
+{
+  const char *n = hs_str_utf8 (slot);
+  gsize len = strlen (n);
+
+  while (*class_name == '_')
+    class_name++;
+  if (len < 2 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_')
+      || strchr (n, '.') != NULL || *class_name == '\0')
+    return hs_incref (slot);
+  return hs_str_new_printf (vm, "_%s%s", class_name, n);
+}
+
 static HsObject *
 collect_slot_names (HsVM     *vm,
                     HsObject *slots_value)
@@ -957,23 +974,37 @@ hs_type_new_class (HsVM     *vm,
     t->tp_flags |= HS_TPFLAG_HAS_DICT;
   if (weakrefable)
     t->tp_flags |= HS_TPFLAG_WEAKREFABLE;
-  t->slots = slots;
+  t->slots = NULL;
   t->n_slots_total = (base->ext_offset != 0 ? base->n_slots_total : 0) + own_slots;
-  if (slots != NULL && own_slots != HS_TUPLE (slots)->len)
+  if (slots != NULL)
     {
-      /* Keep only real slot names (not __dict__/__weakref__) in t->slots. */
-      HsObject *real = hs_tuple_new (vm, own_slots);
-      gsize j = 0;
+      /* type_new_copy_slots: the real slot names (not __dict__/__weakref__)
+       * go through a list, sorted; the layout and the member descriptors
+       * follow that order. */
+      HsObject *names = hs_list_new (vm, 0);
+      gboolean ok = names != NULL;
 
-      for (gsize i = 0; i < HS_TUPLE (slots)->len; i++)
+      for (gsize i = 0; ok && i < HS_TUPLE (slots)->len; i++)
         {
           HsObject *s = HS_TUPLE (slots)->items[i];
 
           if (!hs_str_equal_cstr (s, "__dict__") && !hs_str_equal_cstr (s, "__weakref__"))
-            HS_TUPLE (real)->items[j++] = hs_incref (s);
+            {
+              HsObject *m = mangle_slot (vm, hs_str_utf8 (name), s);
+
+              ok = m != NULL && hs_list_append (vm, names, m) >= 0;
+              hs_xdecref (vm, m);
+            }
         }
-      t->slots = real;
+      if (ok && hs_list_sort (vm, names, NULL, FALSE) >= 0)
+        t->slots = hs_list_as_tuple (vm, names);
+      hs_xdecref (vm, names);
       hs_decref (vm, slots);
+      if (t->slots == NULL)
+        {
+          hs_decref (vm, (HsObject *) t);
+          return NULL;
+        }
     }
 
   t->ext_offset = base->ext_offset != 0 ? base->ext_offset : ((base->c_size + 7) & ~(gsize) 7);
