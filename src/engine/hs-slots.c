@@ -1124,6 +1124,40 @@ static const HsSlotWrapper slot_wrappers[] = {
   { { "__rpow__", wrap_rpow, 0, NULL }, SLOT_OFF (nb[HS_OP_POW]) },
 };
 
+/* tp_new_wrapper: T.__new__(S, ...) for a subtype S of T, refusing what
+ * would skip a built-in base's own __new__. */
+static HsObject *
+tp_new_wrapper (HsVM            *vm,
+                HsObject        *callable,
+                HsObject *const *args,
+                gsize            nargs,
+                HsObject        *kwnames)
+{
+  HsType *type = (HsType *) args[0];
+  HsType *subtype, *staticbase;
+
+  if (nargs < 2)
+    return hs_err_format (vm, vm->types.TypeError, "%s.__new__(): not enough arguments",
+                          type->name);
+  if (!hs_isinstance (args[1], vm->types.type))
+    return hs_err_format (vm, vm->types.TypeError,
+                          "%s.__new__(X): X is not a type object (%s)", type->name,
+                          hs_type_name (args[1]));
+  subtype = (HsType *) args[1];
+  if (!hs_type_is_subtype (subtype, type))
+    return hs_err_format (vm, vm->types.TypeError, "%s.__new__(%s): %s is not a subtype of %s",
+                          type->name, subtype->name, subtype->name, type->name);
+  staticbase = subtype;
+  while (staticbase != NULL && staticbase->tp_new == slot_tp_new)
+    staticbase = staticbase->tp_base;
+  if (staticbase != NULL && staticbase->tp_new != type->tp_new)
+    return hs_err_format (vm, vm->types.TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
+                          type->name, subtype->name, staticbase->name);
+  return type->tp_new (vm, callable, args + 1, nargs - 1, kwnames);
+}
+
+static const HsMethodDef tp_new_wrapper_def = { "__new__", tp_new_wrapper, 0, NULL };
+
 void
 _hs_slots_add_wrappers (HsVM   *vm,
                         HsType *t)
@@ -1145,5 +1179,20 @@ _hs_slots_add_wrappers (HsVM   *vm,
       descr = hs_method_descr_new (vm, t, &w->def);
       hs_dict_setitem_str (vm, t->dict, w->def.name, descr);
       hs_decref (vm, descr);
+    }
+
+  /* add_tp_new_wrapper: a type's own tp_new is its __new__, a built-in
+   * function bound to the type. */
+  if (((t->tp_new != NULL && (t->tp_base == NULL || t->tp_new != t->tp_base->tp_new))
+       || (t->tp_flags & HS_TPFLAG_EXCEPTION))   /* each sets BaseException_new */
+      && hs_dict_getitem_str (vm, t->dict, "__new__") == NULL)
+    {
+      HsObject *f = hs_cfunction_new (vm, &tp_new_wrapper_def, (HsObject *) t, NULL);
+
+      if (f != NULL)
+        {
+          hs_dict_setitem_str (vm, t->dict, "__new__", f);
+          hs_decref (vm, f);
+        }
     }
 }

@@ -1600,18 +1600,6 @@ object_dunder_init (HsVM            *vm,
 }
 
 static HsObject *
-object_dunder_new (HsVM            *vm,
-                   HsObject        *callable,
-                   HsObject *const *args,
-                   gsize            nargs,
-                   HsObject        *kwnames)
-{
-  if (nargs < 1 || !hs_isinstance (args[0], vm->types.type))
-    return hs_err_format (vm, vm->types.TypeError, "object.__new__(X): X is not a type object");
-  return object_new (vm, callable, args, nargs, kwnames);
-}
-
-static HsObject *
 object_dunder_setattr (HsVM            *vm,
                        HsObject        *callable,
                        HsObject *const *args,
@@ -1700,7 +1688,6 @@ object_dunder_init_subclass (HsVM            *vm,
 
 static const HsMethodDef object_methods[] = {
   { "__init__", object_dunder_init, 0, NULL },
-  { "__new__", object_dunder_new, HS_METH_STATIC, NULL },
   { "__setattr__", object_dunder_setattr, 0, NULL },
   { "__delattr__", object_dunder_delattr, 0, NULL },
   { "__getattribute__", object_dunder_getattribute, 0, NULL },
