@@ -439,7 +439,9 @@ slot_tp_call (HsVM            *vm,
                           hs_type_name (self));
   stack = g_new (HsObject *, total + 1);
   stack[0] = self;
-  memcpy (stack + 1, args, total * sizeof (HsObject *));
+  /* @args may be NULL when there are none: memcpy() must not see it. */
+  if (total > 0)
+    memcpy (stack + 1, args, total * sizeof (HsObject *));
   hs_incref (func);
   res = hs_object_call (vm, func, stack, nargs + 1, kwnames);
   hs_decref (vm, func);
