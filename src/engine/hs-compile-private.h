@@ -177,6 +177,12 @@ void      _hs_add_doc_const     (HsCompiler  *c,
 void      _hs_compile_doc_body  (HsCompiler  *c,
                                  HsStmtList  *body);
 
+/* hs-compile-const.c: keeps @obj (reference stolen) in the VM's parse
+ * arena, released by hs_const_arena_release() when the module's code is
+ * done. */
+void      _hs_const_arena_keep  (HsVM        *vm,
+                                 HsObject    *obj);
+
 /* hs-compile-warn.c: CPython's compile-time SyntaxWarnings. */
 void      _hs_compile_check_compare   (HsCompiler *c,
                                        HsExpr     *e);

@@ -121,65 +121,6 @@ _hs_set_anchors (HsCompiler *c,
   g_array_index (c->u->anchors, gint32, 2 * instr + 1) = right;
 }
 
-static char *
-const_key (HsObject *obj)
-{
-  GString *key = g_string_new (obj->ob_type->name);
-
-  g_string_append_c (key, ':');
-  if (hs_str_check (obj))
-    g_string_append_len (key, hs_str_utf8 (obj), hs_str_nbytes (obj));
-  else if (hs_int_check (obj))
-    {
-      g_autofree char *t = hs_int_to_string (obj, 16);
-
-      g_string_append (key, t);
-    }
-  else if (hs_float_check (obj))
-    /* Bitwise: 0.0 and -0.0 are different constants. */
-    g_string_append_printf (key, "%016" G_GINT64_MODIFIER "x",
-                            *(guint64 *) &HS_FLOAT (obj)->value);
-  else if (strcmp (obj->ob_type->name, "tuple") == 0)
-    {
-      for (gsize i = 0; i < HS_TUPLE (obj)->len; i++)
-        {
-          g_autofree char *sub = const_key (HS_TUPLE (obj)->items[i]);
-
-          g_string_append_printf (key, "%" G_GSIZE_FORMAT ":%s,", strlen (sub), sub);
-        }
-    }
-  else
-    g_string_append_printf (key, "%p", (void *) obj);
-  return g_string_free (key, FALSE);
-}
-
-int
-_hs_add_const (HsCompiler *c,
-               HsObject   *obj)
-{
-  HsUnit *u = c->u;
-  g_autofree char *key = const_key (obj);
-  HsObject *cached = g_hash_table_lookup (c->const_cache, key);
-
-  if (cached != NULL)
-    {
-      hs_decref (c->vm, obj);
-      obj = hs_incref (cached);
-    }
-  else
-    g_hash_table_insert (c->const_cache, g_steal_pointer (&key), hs_incref (obj));
-
-  /* Within one code object, one slot per distinct constant. */
-  for (guint i = 0; i < u->consts->len; i++)
-    if (g_ptr_array_index (u->consts, i) == obj)
-      {
-        hs_decref (c->vm, obj);
-        return i;
-      }
-  g_ptr_array_add (u->consts, obj);
-  return u->consts->len - 1;
-}
-
 int
 _hs_add_name (HsCompiler *c,
               const char *name)
@@ -1578,7 +1519,7 @@ hs_compile_module (HsVM          *vm,
 
   g_hash_table_iter_init (&iter, c.const_cache);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    hs_decref (vm, value);
+    _hs_const_arena_keep (vm, value);
   g_hash_table_unref (c.const_cache);
   g_ptr_array_unref (c.jumps);
   hs_scope_table_free (c.st);

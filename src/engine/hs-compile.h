@@ -18,4 +18,8 @@ HsCode *hs_compile_module (HsVM          *vm,
                            HsModule      *module,
                            HsDiagnostic **error);
 
+/* Drops the parse arena's references to the module's constants (python3
+ * frees the arena once the module's code has run, before shutdown). */
+void    hs_const_arena_release (HsVM          *vm);
+
 G_END_DECLS

@@ -189,6 +189,8 @@ hs_program_run (HsProgram *p)
       hs_recorder_on_line (vm->recorder, NULL, 0);
       hs_err_restore (vm, exc);
     }
+  /* pyrun_file frees the parse arena as soon as the module's code is done. */
+  hs_const_arena_release (vm);
   if (res != NULL)
     hs_decref (vm, res);
   else if (vm->stop != HS_STOP_NONE)

@@ -133,6 +133,7 @@ hs_vm_free (HsVM *vm)
   g_clear_pointer (&vm->pending_types, g_ptr_array_unref);
   /* Its weakrefs went with the heap. */
   g_clear_pointer (&vm->builtin_subclass_refs, g_ptr_array_unref);
+  g_clear_pointer (&vm->const_arena, g_ptr_array_unref);
   g_clear_pointer (&vm->import_serials, g_array_unref);
   _hs_gc_state_free (vm->gc);
   g_string_free (vm->output, TRUE);

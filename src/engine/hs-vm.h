@@ -194,6 +194,7 @@ struct _HsVM
 
   GPtrArray     *pending_types;  /* built-in types created before dict/str existed */
   GPtrArray     *builtin_subclass_refs;  /* weakrefs to user classes of built-in bases */
+  GPtrArray     *const_arena;    /* the parse arena's references to constants */
   GHashTable    *repr_guard;     /* objects whose repr is in progress */
 
   /* sys.set_int_max_str_digits */
