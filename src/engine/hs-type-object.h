@@ -58,5 +58,11 @@ void       _hs_type_ready_pending (HsVM        *vm);
 gboolean   _hs_call_finalizer_from_dealloc (HsVM *vm,
                                             HsObject *self);
 void       _hs_type_init_types    (HsVM        *vm);
+/* Shared by hs-type-object.c and hs-type-new.c. */
+void       _hs_type_set_subtype_slots (HsVM     *vm,
+                                       HsType   *t);
+gboolean   _hs_type_has_dict      (HsType      *t);
+void       _hs_type_remove_subclass (HsVM      *vm,
+                                     HsType    *t);
 
 G_END_DECLS
