@@ -70,6 +70,7 @@ struct _HsTrace
   gsize          len;
   char          *filename;
   guint64        max_steps;
+  guint64        max_heap_bytes; /* 0: the VM's default */
   GArray        *lines;      /* gint32 a step */
   GArray        *depths;     /* guint16 a step */
   gboolean       truncated;
@@ -760,6 +761,20 @@ hs_trace_new (const char    *source,
               volatile gint *cancel,
               HsDiagnostic **error)
 {
+  return hs_trace_new_full (source, len, filename, max_steps, 0, cancel, error);
+}
+
+/* As hs_trace_new(), with the simulated heap's size (0: the default,
+ * HS_DEFAULT_MAX_HEAP_BYTES): past it the snippet gets MemoryError. */
+HsTrace *
+hs_trace_new_full (const char    *source,
+                   gsize          len,
+                   const char    *filename,
+                   guint64        max_steps,
+                   guint64        max_heap_bytes,
+                   volatile gint *cancel,
+                   HsDiagnostic **error)
+{
   g_autoptr(HsProgram) program = hs_program_new (source, len, filename, error);
   HsTrace *trace;
   TraceRecorder rec = { { &trace_recorder_class } };
@@ -777,6 +792,7 @@ hs_trace_new (const char    *source,
   trace->len = len;
   trace->filename = g_strdup (filename);
   trace->max_steps = max_steps > 0 ? max_steps : HS_DEFAULT_MAX_STEPS;
+  trace->max_heap_bytes = max_heap_bytes;
   trace->lines = g_array_new (FALSE, FALSE, sizeof (gint32));
   trace->depths = g_array_new (FALSE, FALSE, sizeof (guint16));
   trace->checkpoints = g_array_new (FALSE, FALSE, sizeof (Checkpoint));
@@ -807,6 +823,8 @@ hs_trace_new (const char    *source,
   rec.cursor_fd = -1;
   program->vm->recorder = &rec.parent;
   program->vm->max_steps = trace->max_steps + 1;
+  if (trace->max_heap_bytes > 0)
+    program->vm->max_heap_bytes = trace->max_heap_bytes;
   /* Built-ins looping in C (sum(range(10**12))) make no line event. */
   program->vm->cancel_flag = cancel;
 #ifdef G_OS_UNIX
@@ -1014,6 +1032,8 @@ replay_from_start (HsTrace *trace,
   rec.cursor_fd = -1;
   program->vm->recorder = &rec.parent;
   program->vm->max_steps = trace->max_steps + 1;
+  if (trace->max_heap_bytes > 0)
+    program->vm->max_heap_bytes = trace->max_heap_bytes;
   defer_frees (program->vm);
   hs_program_run (program);
   program->vm->recorder = NULL;

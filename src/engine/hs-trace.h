@@ -143,6 +143,13 @@ HsTrace      *hs_trace_new              (const char    *source,
                                          guint64        max_steps,
                                          volatile gint *cancel,
                                          HsDiagnostic **error);
+HsTrace      *hs_trace_new_full         (const char    *source,
+                                         gsize          len,
+                                         const char    *filename,
+                                         guint64        max_steps,
+                                         guint64        max_heap_bytes,
+                                         volatile gint *cancel,
+                                         HsDiagnostic **error);
 HsTrace      *hs_trace_ref              (HsTrace       *trace);
 void          hs_trace_unref            (HsTrace       *trace);
 guint64       hs_trace_get_n_steps      (HsTrace       *trace);

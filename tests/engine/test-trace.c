@@ -109,11 +109,40 @@ test_access_paths_agree (void)
   assert_same_state (trace, reference, n / 3);
 }
 
+/* The simulated heap's size is the trace's to set: a list of 32 MiB
+ * fits the default 512 MiB, and is a MemoryError in 16 MiB, as on a
+ * machine with that little memory. */
+static void
+test_heap_limit (void)
+{
+  static const char source[] =
+    "try:\n"
+    "    x = [0] * (4 * 1024 * 1024)\n"
+    "    print('built', len(x))\n"
+    "except MemoryError:\n"
+    "    print('MemoryError')\n";
+  g_autoptr(HsDiagnostic) error = NULL;
+  g_autoptr(HsTrace) roomy = hs_trace_new (source, strlen (source), "<test>", 0, NULL, &error);
+  g_autoptr(HsTrace) tight = NULL;
+  g_autoptr(HsHeapState) last = NULL;
+
+  /* No checkpoints: a state is a re-run, which must keep the limit. */
+  g_setenv ("HEAPSCOPE_NO_CHECKPOINTS", "1", TRUE);
+  tight = hs_trace_new_full (source, strlen (source), "<test>", 0, 16 * 1024 * 1024, NULL, &error);
+  g_unsetenv ("HEAPSCOPE_NO_CHECKPOINTS");
+  g_assert_cmpstr (hs_trace_get_output (roomy), ==, "built 4194304\n");
+  g_assert_cmpstr (hs_trace_get_output (tight), ==, "MemoryError\n");
+  g_assert_cmpuint (hs_trace_get_n_checkpoints (tight), ==, 0);
+  last = hs_trace_get_state (tight, hs_trace_get_n_steps (tight) - 1);
+  g_assert_cmpstr (last->output->str, ==, "MemoryError\n");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/trace/access-paths-agree", test_access_paths_agree);
+  g_test_add_func ("/trace/heap-limit", test_heap_limit);
   return g_test_run ();
 }

@@ -21,6 +21,8 @@
 #include "hs-trace.h"
 
 #define FUZZ_MAX_STEPS   400
+/* As fuzz-run: a memory bomb stops at 64 MiB, not at the app's 512. */
+#define FUZZ_MAX_HEAP_BYTES (G_GUINT64_CONSTANT (64) * 1024 * 1024)
 #define FUZZ_MAX_EVENTS  6
 
 static void
@@ -69,7 +71,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   guint64 n;
 
   g_setenv ("HEAPSCOPE_NO_CHECKPOINTS", "1", TRUE);
-  trace = hs_trace_new ((const char *) data, size, "/fuzz/snippet.py", FUZZ_MAX_STEPS, NULL, &error);
+  trace = hs_trace_new_full ((const char *) data, size, "/fuzz/snippet.py", FUZZ_MAX_STEPS,
+                             FUZZ_MAX_HEAP_BYTES, NULL, &error);
   if (trace == NULL)
     {
       if (error == NULL)
