@@ -832,10 +832,12 @@ compute_bounds (HsLayout *layout)
 }
 
 /* Objects no frame reaches that are still drawn: garbage, objects in a
- * collection or a finalizer, and any object shown the step before that is
- * still alive — an object leaves the picture when it is freed, not when
- * its last visible referrer goes (stepping into a line that frees a
- * chain shows each link held until its holder is deallocated). */
+ * finalizer, and any object shown the step before that is still alive —
+ * an object leaves the picture when it is freed, not when its last
+ * visible referrer goes (stepping into a line that frees a chain shows
+ * each link held until its holder is deallocated). A collection examines
+ * interpreter internals too (a class's dict and bases, its descriptors):
+ * being examined does not put them in the picture. */
 static gboolean
 is_root_state (const HsObjectInfo *info,
                Build              *b)
@@ -843,7 +845,6 @@ is_root_state (const HsObjectInfo *info,
   Card *card;
 
   if (info->state != HS_OBJECT_ALIVE
-      || (info->flags & HS_OBJECT_FLAG_IN_COLLECTION)
       || g_hash_table_contains (b->finalizing, ID_KEY (info->id)))
     return TRUE;
   card = g_hash_table_lookup (b->layout->cards_by_id, &info->id);
