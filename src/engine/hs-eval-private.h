@@ -30,5 +30,10 @@ HsObject *_hs_eval_call_with_kwargs_dict (HsVM     *vm,
                                           HsObject *func,
                                           HsObject *args_tuple,
                                           HsObject *kwargs);
+int       _hs_eval_dict_update           (HsVM     *vm,
+                                          HsObject *dict,
+                                          HsObject *update,
+                                          HsObject *func,
+                                          gboolean  merge);
 
 G_END_DECLS

@@ -303,3 +303,45 @@ _hs_eval_call_with_kwargs_dict (HsVM     *vm,
   hs_xdecref (vm, kwnames);
   return res;
 }
+
+/* DICT_UPDATE ({**a}) and DICT_MERGE (f(**a): @func is the callee, and
+ * a key given twice is an error; @func is NULL otherwise). Returns 0, or
+ * -1 with an exception. */
+int
+_hs_eval_dict_update (HsVM     *vm,
+                      HsObject *dict,
+                      HsObject *update,
+                      HsObject *func,
+                      gboolean  merge)
+{
+  int err = 0;
+
+  if (merge && hs_isinstance (update, vm->types.dict))
+    {
+      gsize pos = 0;
+      HsObject *k, *v;
+
+      while (err == 0 && hs_dict_next (update, &pos, &k, &v))
+        {
+          if (hs_dict_getitem (vm, dict, k) != NULL)
+            {
+              hs_err_format (vm, vm->types.TypeError,
+                             "%s got multiple values for keyword argument '%s'",
+                             _hs_callable_description (vm, func),
+                             hs_str_check (k) ? hs_str_utf8 (k) : "?");
+              err = -1;
+            }
+          else
+            err = hs_dict_setitem (vm, dict, k, v);
+        }
+      return err;
+    }
+  if (!hs_isinstance (update, vm->types.dict)
+      && hs_type_lookup_cstr (update->ob_type, "keys") == NULL)
+    {
+      hs_err_format (vm, vm->types.TypeError, "'%s' object is not a mapping",
+                     hs_type_name (update));
+      return -1;
+    }
+  return hs_dict_update (vm, dict, update);
+}

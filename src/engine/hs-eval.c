@@ -857,39 +857,10 @@ hs_eval_frame (HsVM    *vm,
         case HS_OP_DICT_MERGE:
           {
             HsObject *update = POP ();
-            HsObject *dict = PEEK (arg);
-            int err = 0;
+            /* Only DICT_MERGE has a callee below the dict. */
+            HsObject *func = op == HS_OP_DICT_MERGE ? PEEK (arg + 2) : NULL;
+            int err = _hs_eval_dict_update (vm, PEEK (arg), update, func, func != NULL);
 
-            if (op == HS_OP_DICT_MERGE && hs_isinstance (update, vm->types.dict))
-              {
-                gsize pos = 0;
-                HsObject *k, *v;
-
-                while (err == 0 && hs_dict_next (update, &pos, &k, &v))
-                  {
-                    if (hs_dict_getitem (vm, dict, k) != NULL)
-                      {
-                        HsObject *func = PEEK (arg + 2);
-
-                        hs_err_format (vm, vm->types.TypeError,
-                                       "%s got multiple values for keyword argument '%s'",
-                                       _hs_callable_description (vm, func),
-                                       hs_str_check (k) ? hs_str_utf8 (k) : "?");
-                        err = -1;
-                      }
-                    else
-                      err = hs_dict_setitem (vm, dict, k, v);
-                  }
-              }
-            else if (!hs_isinstance (update, vm->types.dict)
-                     && hs_type_lookup_cstr (update->ob_type, "keys") == NULL)
-              {
-                hs_err_format (vm, vm->types.TypeError, "'%s' object is not a mapping",
-                               hs_type_name (update));
-                err = -1;
-              }
-            else
-              err = hs_dict_update (vm, dict, update);
             hs_decref (vm, update);
             if (err < 0)
               goto error;
