@@ -23,37 +23,11 @@
 #include "hs-str-object.h"
 #include "hs-type-object.h"
 #include "hs-vm.h"
+#include "hs-weakref-containers-private.h"
 #include "hs-weakref-private.h"
 #include "hs-weakref.h"
 
-typedef enum
-{
-  KIND_WVD,
-  KIND_WKD,
-  KIND_WSET,
-} ContainerKind;
 
-typedef struct
-{
-  HsObject       base;
-  ContainerKind  kind;
-  HsObject      *remove;    /* `remove`: a builtin whose self is its defaults tuple,
-                             * (ref(self),) — only a weak reference to us */
-  HsObject      *pending;   /* list: removals waiting for the iterations to end */
-  HsObject      *iterating_set; /* _iterating (the count below does its job) */
-  HsObject      *data;      /* dict (WVD: key → KeyedRef, WKD: ref → value) or set of refs */
-  gssize         iterating; /* started, unfinished iterators (_IterationGuard) */
-  gboolean       dirty_len; /* WeakKeyDictionary._dirty_len */
-} HsWeakContainer;
-
-#define WC(o) ((HsWeakContainer *) (o))
-
-static ContainerKind
-kind_of (HsVM     *vm,
-         HsObject *o)
-{
-  return WC (o)->kind;
-}
 
 static HsObject *
 set_key_error (HsVM     *vm,
@@ -120,9 +94,9 @@ pending_pop (HsVM     *vm,
 }
 
 /* _commit_removals of each class. */
-static int
-commit_removals (HsVM     *vm,
-                 HsObject *self)
+int
+_hs_weak_container_commit_removals (HsVM     *vm,
+                                    HsObject *self)
 {
   HsWeakContainer *c = WC (self);
   HsObject *item;
@@ -152,12 +126,12 @@ commit_removals (HsVM     *vm,
   return 0;
 }
 
-static int
-maybe_commit (HsVM     *vm,
+int
+_hs_weak_container_maybe_commit (HsVM     *vm,
               HsObject *self)
 {
   if (HS_LIST (WC (self)->pending)->len > 0)
-    return commit_removals (vm, self);
+    return _hs_weak_container_commit_removals (vm, self);
   return 0;
 }
 
@@ -229,239 +203,6 @@ static const HsMethodDef remove_dead_weakref_def = {
   "_remove_dead_weakref", remove_dead_weakref_func, HS_METH_STATIC, NULL
 };
 static const HsMethodDef wset_remove_def = { "_remove", container_remove, 0, NULL };
-
-/* Iteration (the generators of weakref.py) ------------------------------------------- */
-
-typedef enum
-{
-  ITER_KEYS,
-  ITER_VALUES,
-  ITER_ITEMS,
-} IterKind;
-
-typedef struct
-{
-  HsObject   base;
-  HsObject  *container;  /* NULL once finished */
-  HsObject  *inner;      /* iterator over container->data once started */
-  IterKind   kind;
-  gboolean   started;
-  gboolean   guarded;    /* inside `with _IterationGuard(self)` */
-  HsObject  *cur[2];     /* what the generator's locals still hold */
-  const char *qualname;
-} HsWeakIter;
-
-#define WI(o) ((HsWeakIter *) (o))
-
-static HsObject *
-weakiter_new (HsVM       *vm,
-              HsObject   *container,
-              IterKind    kind,
-              const char *qualname)
-{
-  HsWeakIter *it = (HsWeakIter *) hs_object_alloc (vm, vm->gc->weakiter_type, sizeof (HsWeakIter));
-
-  if (it == NULL)
-    return NULL;
-  it->container = hs_incref (container);
-  it->kind = kind;
-  it->qualname = qualname;
-  hs_gc_track (vm, (HsObject *) it);
-  return (HsObject *) it;
-}
-
-static void
-weakiter_clear_locals (HsVM       *vm,
-                       HsWeakIter *it)
-{
-  hs_clear_ref (vm, &it->cur[0]);
-  hs_clear_ref (vm, &it->cur[1]);
-}
-
-/* The generator returns (or is closed): leave the guard, commit the
- * removals when it was the last iteration, drop the frame. */
-static void
-weakiter_finish (HsVM       *vm,
-                 HsWeakIter *it)
-{
-  HsObject *container = it->container;
-
-  if (container == NULL)
-    return;
-  if (it->guarded)
-    {
-      it->guarded = FALSE;
-      if (--WC (container)->iterating == 0)
-        {
-          HsObject *saved = hs_err_fetch (vm);
-
-          if (commit_removals (vm, container) < 0)
-            hs_err_clear (vm);
-          hs_err_restore (vm, saved);
-        }
-    }
-  weakiter_clear_locals (vm, it);
-  hs_clear_ref (vm, &it->inner);
-  it->container = NULL;
-  hs_decref (vm, container);
-}
-
-static HsObject *
-weakiter_iternext (HsVM     *vm,
-                   HsObject *self)
-{
-  HsWeakIter *it = WI (self);
-  HsWeakContainer *c;
-
-  if (it->container == NULL)
-    return NULL;
-  c = WC (it->container);
-  weakiter_clear_locals (vm, it);
-  if (!it->started)
-    {
-      it->started = TRUE;
-      if (kind_of (vm, it->container) == KIND_WVD && maybe_commit (vm, it->container) < 0)
-        goto fail;
-      c->iterating++;
-      it->guarded = TRUE;
-      it->inner = hs_object_get_iter (vm, c->data);
-      if (it->inner == NULL)
-        goto fail;
-    }
-
-  for (;;)
-    {
-      HsObject *k = hs_iter_next (vm, it->inner);
-      HsObject *a = NULL, *b = NULL, *res = NULL;
-
-      if (k == NULL)
-        {
-          if (hs_err_occurred (vm))
-            goto fail;
-          weakiter_finish (vm, it);
-          return NULL;
-        }
-      switch (kind_of (vm, it->container))
-        {
-        case KIND_WVD:
-          {
-            HsObject *wr = hs_dict_getitem (vm, c->data, k);
-            HsObject *o = wr != NULL && hs_weakref_check (vm, wr) ? hs_weakref_get_object (wr) : NULL;
-
-            if (o != NULL)
-              {
-                a = hs_incref (k);
-                b = hs_incref (o);
-              }
-          }
-          break;
-        case KIND_WKD:
-          {
-            HsObject *o = hs_weakref_check (vm, k) ? hs_weakref_get_object (k) : NULL;
-            HsObject *v = hs_dict_getitem (vm, c->data, k);
-
-            if (o != NULL && v != NULL)
-              {
-                a = hs_incref (o);
-                b = hs_incref (v);
-              }
-          }
-          break;
-        case KIND_WSET:
-          {
-            HsObject *o = hs_weakref_check (vm, k) ? hs_weakref_get_object (k) : NULL;
-
-            if (o != NULL)
-              a = hs_incref (o);
-          }
-          break;
-        }
-      hs_decref (vm, k);
-      if (hs_err_occurred (vm))
-        {
-          hs_xdecref (vm, a);
-          hs_xdecref (vm, b);
-          goto fail;
-        }
-      if (a == NULL)
-        continue;
-      switch (it->kind)
-        {
-        case ITER_KEYS:
-          res = hs_incref (a);
-          break;
-        case ITER_VALUES:
-          res = hs_incref (b != NULL ? b : a);
-          break;
-        case ITER_ITEMS:
-          res = hs_tuple_pack (vm, 2, a, b != NULL ? b : vm->none);
-          break;
-        }
-      /* The generator's locals keep the last entry alive until it resumes. */
-      it->cur[0] = a;
-      it->cur[1] = b;
-      return res;
-    }
-
-fail:
-  {
-    HsObject *exc = hs_err_fetch (vm);
-
-    weakiter_finish (vm, it);
-    hs_err_restore (vm, exc);
-  }
-  return NULL;
-}
-
-static HsObject *
-weakiter_iter (HsVM     *vm,
-               HsObject *self)
-{
-  return hs_incref (self);
-}
-
-static void
-weakiter_dealloc (HsVM     *vm,
-                  HsObject *self)
-{
-  if (hs_gc_is_tracked (self))
-    hs_gc_untrack (vm, self);
-  weakiter_finish (vm, WI (self));
-  hs_object_free (vm, self);
-}
-
-static void
-weakiter_traverse (HsObject    *self,
-                   HsVisitFunc  visit,
-                   gpointer     data)
-{
-  HsWeakIter *it = WI (self);
-
-  if (it->container != NULL)
-    visit (it->container, data);
-  if (it->inner != NULL)
-    visit (it->inner, data);
-  for (int i = 0; i < 2; i++)
-    if (it->cur[i] != NULL)
-      visit (it->cur[i], data);
-}
-
-static void
-weakiter_clear (HsVM     *vm,
-                HsObject *self)
-{
-  weakiter_finish (vm, WI (self));
-}
-
-static HsObject *
-weakiter_repr (HsVM     *vm,
-               HsObject *self)
-{
-  return hs_str_new_printf (vm, "<generator object %s at 0x%" G_GINT64_MODIFIER "x>",
-                            WI (self)->qualname, hs_object_id (self));
-}
-
-/* The containers' common parts ------------------------------------------------------- */
 
 static HsObject *
 container_alloc (HsVM   *vm,
@@ -622,7 +363,7 @@ container_iter (HsVM     *vm,
     "WeakValueDictionary.__iter__", "WeakKeyDictionary.keys", "WeakSet.__iter__",
   };
 
-  return weakiter_new (vm, self, ITER_KEYS, names[kind_of (vm, self)]);
+  return _hs_weakiter_new (vm, self, ITER_KEYS, names[kind_of (vm, self)]);
 }
 
 static HsObject *
@@ -630,7 +371,7 @@ container_keys (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObj
 {
   if (!check_args (vm, "keys", nargs - 1, 0, 0, kw))
     return NULL;
-  return weakiter_new (vm, args[0], ITER_KEYS, kind_of (vm, args[0]) == KIND_WVD
+  return _hs_weakiter_new (vm, args[0], ITER_KEYS, kind_of (vm, args[0]) == KIND_WVD
                        ? "WeakValueDictionary.keys" : "WeakKeyDictionary.keys");
 }
 
@@ -639,7 +380,7 @@ container_values (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsO
 {
   if (!check_args (vm, "values", nargs - 1, 0, 0, kw))
     return NULL;
-  return weakiter_new (vm, args[0], ITER_VALUES, kind_of (vm, args[0]) == KIND_WVD
+  return _hs_weakiter_new (vm, args[0], ITER_VALUES, kind_of (vm, args[0]) == KIND_WVD
                        ? "WeakValueDictionary.values" : "WeakKeyDictionary.values");
 }
 
@@ -648,7 +389,7 @@ container_items (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsOb
 {
   if (!check_args (vm, "items", nargs - 1, 0, 0, kw))
     return NULL;
-  return weakiter_new (vm, args[0], ITER_ITEMS, kind_of (vm, args[0]) == KIND_WVD
+  return _hs_weakiter_new (vm, args[0], ITER_ITEMS, kind_of (vm, args[0]) == KIND_WVD
                        ? "WeakValueDictionary.items" : "WeakKeyDictionary.items");
 }
 
@@ -690,7 +431,7 @@ wvd_subscript (HsVM     *vm,
 {
   HsObject *wr, *o;
 
-  if (maybe_commit (vm, self) < 0)
+  if (_hs_weak_container_maybe_commit (vm, self) < 0)
     return NULL;
   wr = hs_dict_getitem (vm, WC (self)->data, key);
   if (wr == NULL)
@@ -709,7 +450,7 @@ wvd_ass_subscript (HsVM     *vm,
 {
   int r;
 
-  if (maybe_commit (vm, self) < 0)
+  if (_hs_weak_container_maybe_commit (vm, self) < 0)
     return -1;
   if (value != NULL)
     return wvd_store (vm, self, key, value);
@@ -723,7 +464,7 @@ static gssize
 wvd_length (HsVM     *vm,
             HsObject *self)
 {
-  if (maybe_commit (vm, self) < 0)
+  if (_hs_weak_container_maybe_commit (vm, self) < 0)
     return -1;
   return HS_DICT (WC (self)->data)->used;
 }
@@ -735,7 +476,7 @@ wvd_contains (HsVM     *vm,
 {
   HsObject *wr;
 
-  if (maybe_commit (vm, self) < 0)
+  if (_hs_weak_container_maybe_commit (vm, self) < 0)
     return -1;
   wr = hs_dict_getitem (vm, WC (self)->data, key);
   if (wr == NULL)
@@ -748,7 +489,7 @@ wvd_get (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw
 {
   HsObject *self = args[0], *wr, *o;
 
-  if (!check_args (vm, "get", nargs - 1, 1, 2, kw) || maybe_commit (vm, self) < 0)
+  if (!check_args (vm, "get", nargs - 1, 1, 2, kw) || _hs_weak_container_maybe_commit (vm, self) < 0)
     return NULL;
   wr = hs_dict_getitem (vm, WC (self)->data, args[1]);
   if (wr == NULL && hs_err_occurred (vm))
@@ -764,7 +505,7 @@ wvd_pop (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw
 {
   HsObject *self = args[0], *wr, *o = NULL;
 
-  if (!check_args (vm, "pop", nargs - 1, 1, 2, kw) || maybe_commit (vm, self) < 0)
+  if (!check_args (vm, "pop", nargs - 1, 1, 2, kw) || _hs_weak_container_maybe_commit (vm, self) < 0)
     return NULL;
   wr = hs_dict_getitem (vm, WC (self)->data, args[1]);
   if (wr == NULL && hs_err_occurred (vm))
@@ -803,7 +544,7 @@ wvd_setdefault (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObj
   o = wr != NULL ? hs_weakref_get_object (wr) : NULL;
   if (o != NULL)
     return hs_incref (o);
-  if (maybe_commit (vm, self) < 0 || wvd_store (vm, self, args[1], def) < 0)
+  if (_hs_weak_container_maybe_commit (vm, self) < 0 || wvd_store (vm, self, args[1], def) < 0)
     return NULL;
   return hs_incref (def);
 }
@@ -821,7 +562,7 @@ wvd_popitem (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject
 {
   HsObject *self = args[0];
 
-  if (!check_args (vm, "popitem", nargs - 1, 0, 0, kw) || maybe_commit (vm, self) < 0)
+  if (!check_args (vm, "popitem", nargs - 1, 0, 0, kw) || _hs_weak_container_maybe_commit (vm, self) < 0)
     return NULL;
   for (;;)
     {
@@ -905,7 +646,7 @@ dict_update (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject
 
   if (!hs_check_nargs (vm, "update", nargs - 1, 0, 1))
     return NULL;
-  if (kind_of (vm, self) == KIND_WVD && maybe_commit (vm, self) < 0)
+  if (kind_of (vm, self) == KIND_WVD && _hs_weak_container_maybe_commit (vm, self) < 0)
     return NULL;
   tmp = update_source (vm, nargs > 1 ? args[1] : NULL, args + nargs, kw);
   if (tmp == NULL)
@@ -949,17 +690,17 @@ dict_copy (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *
 
   if (!check_args (vm, "copy", nargs - 1, 0, 0, kw))
     return NULL;
-  if (kind_of (vm, self) == KIND_WVD && maybe_commit (vm, self) < 0)
+  if (kind_of (vm, self) == KIND_WVD && _hs_weak_container_maybe_commit (vm, self) < 0)
     return NULL;
   copy = container_new_empty (vm, self->ob_type);
   if (copy == NULL)
     return NULL;
-  it = weakiter_new (vm, self, ITER_ITEMS, "copy");
+  it = _hs_weakiter_new (vm, self, ITER_ITEMS, "copy");
   if (it == NULL)
     goto fail;
   for (;;)
     {
-      HsObject *kv = weakiter_iternext (vm, it);
+      HsObject *kv = it->ob_type->tp_iternext (vm, it);
       int r;
 
       if (kv == NULL)
@@ -1203,7 +944,7 @@ wset_add_item (HsVM     *vm,
   HsObject *r;
   int res;
 
-  if (maybe_commit (vm, self) < 0)
+  if (_hs_weak_container_maybe_commit (vm, self) < 0)
     return -1;
   r = hs_weakref_new_ref (vm, vm->types.weakref, item, WC (self)->remove);
   if (r == NULL)
@@ -1226,7 +967,7 @@ wset_update (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject
 {
   HsObject *it, *item;
 
-  if (!check_args (vm, "update", nargs - 1, 1, 1, kw) || maybe_commit (vm, args[0]) < 0)
+  if (!check_args (vm, "update", nargs - 1, 1, 1, kw) || _hs_weak_container_maybe_commit (vm, args[0]) < 0)
     return NULL;
   it = hs_object_get_iter (vm, args[1]);
   if (it == NULL)
@@ -1251,7 +992,7 @@ wset_discard_or_remove (HsVM     *vm,
   HsObject *r;
   int res;
 
-  if (maybe_commit (vm, args[0]) < 0)
+  if (_hs_weak_container_maybe_commit (vm, args[0]) < 0)
     return NULL;
   r = basic_ref (vm, args[1]);
   if (r == NULL)
@@ -1285,7 +1026,7 @@ wset_remove (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject
 static HsObject *
 wset_clear (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw)
 {
-  if (!check_args (vm, "clear", nargs - 1, 0, 0, kw) || maybe_commit (vm, args[0]) < 0)
+  if (!check_args (vm, "clear", nargs - 1, 0, 0, kw) || _hs_weak_container_maybe_commit (vm, args[0]) < 0)
     return NULL;
   return hs_object_call_method (vm, WC (args[0])->data, "clear", NULL, 0);
 }
@@ -1293,7 +1034,7 @@ wset_clear (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject 
 static HsObject *
 wset_pop (HsVM *vm, HsObject *c, HsObject *const *args, gsize nargs, HsObject *kw)
 {
-  if (!check_args (vm, "pop", nargs - 1, 0, 0, kw) || maybe_commit (vm, args[0]) < 0)
+  if (!check_args (vm, "pop", nargs - 1, 0, 0, kw) || _hs_weak_container_maybe_commit (vm, args[0]) < 0)
     return NULL;
   for (;;)
     {
@@ -1510,14 +1251,5 @@ _hs_weakref_containers_init_types (HsVM *vm)
   t->sq_contains = ref_contains;
   vm->gc->weakset_type = t;
 
-  t = _hs_type_new_builtin (vm, "generator", vm->types.object, sizeof (HsWeakIter), 240,
-                            HS_TPFLAG_GC);
-  t->tp_dealloc = weakiter_dealloc;
-  t->tp_traverse = weakiter_traverse;
-  t->tp_clear = weakiter_clear;
-  t->tp_iter = weakiter_iter;
-  t->tp_iternext = weakiter_iternext;
-  t->tp_repr = weakiter_repr;
-  _hs_type_ready (vm, t);
-  vm->gc->weakiter_type = t;
+  _hs_weakiter_init_type (vm);
 }
