@@ -193,4 +193,14 @@ void      _hs_compile_check_subscript (HsCompiler *c,
 void      _hs_compile_check_assert    (HsCompiler *c,
                                        HsStmt     *s);
 
+/* hs-compile-simple.c */
+void      _hs_compile_raise       (HsCompiler *c,
+                                   HsStmt     *s);
+void      _hs_compile_assert      (HsCompiler *c,
+                                   HsStmt     *s);
+void      _hs_compile_import      (HsCompiler *c,
+                                   HsStmt     *s);
+void      _hs_compile_import_from (HsCompiler *c,
+                                   HsStmt     *s);
+
 G_END_DECLS
