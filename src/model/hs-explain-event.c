@@ -11,8 +11,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "hs-explain-private.h"
@@ -47,12 +45,7 @@ describe (HsHeapState * const *states,
         return g_strdup_printf (_("a %s object"), type_hint);
       return g_strdup (_("an interpreter object"));
     }
-  if (o->value == NULL || strcmp (o->value, o->type_name) == 0)
-    return g_strdup_printf (_("the %s object at 0x%" G_GINT64_MODIFIER "x"),
-                            o->type_name, o->address);
-  if (strcmp (o->type_name, "type") == 0)
-    return g_strdup_printf (_("the %s"), o->value);
-  return g_strdup_printf (_("the %s %s"), o->type_name, o->value);
+  return _hs_explain_describe_object (o, FALSE);
 }
 
 static char *

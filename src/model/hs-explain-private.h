@@ -19,6 +19,11 @@ char *_hs_explain_step (const char * const *lines,
                         HsHeapState        *prev,
                         HsHeapState        *cur);
 
+/* "the list [1, 2]", "the Node object at 0x7f…", "the class Node"; with
+ * @fresh, "a new …". Returns a translated string. */
+char *_hs_explain_describe_object (const HsObjectInfo *o,
+                                   gboolean            fresh);
+
 /* What the last event of @cur (an event state) does; @before is the state
  * of the step whose line runs, @after that of the step after it (either
  * may be NULL). Returns a translated sentence. */

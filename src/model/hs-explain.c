@@ -106,7 +106,13 @@ describe (Explain  *ex,
   if (o == NULL)
     /* Modules, built-in functions: the heap view leaves them out. */
     return g_strdup (fresh ? _("a new interpreter object") : _("an interpreter object"));
+  return _hs_explain_describe_object (o, fresh);
+}
 
+char *
+_hs_explain_describe_object (const HsObjectInfo *o,
+                             gboolean            fresh)
+{
   /* Instances show only their class name: tell them apart by address,
    * the way repr() does. */
   if (o->value == NULL || strcmp (o->value, o->type_name) == 0)
