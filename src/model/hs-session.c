@@ -269,7 +269,6 @@ apply_step (HsSession   *self,
   g_autoptr(GHashTable) finalizing = _hs_state_finalizing_ids (cur);
   g_autoptr(GHashTable) referrers = _hs_state_referrer_counts (cur);
   g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), cur->objects->len);
-  g_autoptr(GHashTable) ghosts = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *explanation = NULL;
   gboolean output_changed;
 
@@ -285,19 +284,22 @@ apply_step (HsSession   *self,
 
   /* Objects freed during this step stay once, as ghosts of their last state
    * (inside a line: from the moment their count reaches zero). */
-  for (guint i = 0; prev != NULL && i < cur->events->len; i++)
+  if (prev != NULL)
     {
-      HsEventInfo *ev = &g_array_index (cur->events, HsEventInfo, i);
-      const HsObjectInfo *info;
+      g_autoptr(GHashTable) freed = _hs_state_freed_ids (cur);
+      GHashTableIter iter;
+      gpointer key;
 
-      if (ev->kind != HS_EVENT_FREE && ev->kind != HS_EVENT_DEALLOC)
-        continue;
-      info = hs_heap_state_lookup (prev, ev->object);
-      if (info == NULL || hs_heap_state_lookup (cur, ev->object) != NULL
-          || !g_hash_table_add (ghosts, (gpointer) &info->id))
-        continue;
-      _hs_heap_object_update (ensure_object (self, info->id), info, HS_OBJECT_FREED, 0);
-      g_array_append_val (ids, info->id);
+      g_hash_table_iter_init (&iter, freed);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const HsObjectInfo *info = hs_heap_state_lookup (prev, *(guint64 *) key);
+
+          if (info == NULL || hs_heap_state_lookup (cur, info->id) != NULL)
+            continue;
+          _hs_heap_object_update (ensure_object (self, info->id), info, HS_OBJECT_FREED, 0);
+          g_array_append_val (ids, info->id);
+        }
     }
   g_array_sort (ids, compare_ids);
 

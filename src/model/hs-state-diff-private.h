@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 
 /* Ids of the objects whose __del__ frame is running in @state. */
 GHashTable    *_hs_state_finalizing_ids  (HsHeapState        *state);
-/* Ids of the objects freed during @state's step (its FREE events). */
+/* Ids of the objects freed during @state's step (its DEALLOC and FREE
+ * events; one resurrected by its __del__ is still in @state). */
 GHashTable    *_hs_state_freed_ids       (HsHeapState        *state);
 /* id → GUINT_TO_POINTER (number of names and strong references to it);
  * a module-level name counts once, as its globals dict's entry. */

@@ -57,7 +57,9 @@ _hs_state_freed_ids (HsHeapState *state)
     {
       HsEventInfo *ev = &g_array_index (state->events, HsEventInfo, i);
 
-      if (ev->kind == HS_EVENT_FREE && ev->object != 0)
+      /* Inside a line an object is gone from the moment its count
+       * reaches zero, before its memory is released. */
+      if ((ev->kind == HS_EVENT_FREE || ev->kind == HS_EVENT_DEALLOC) && ev->object != 0)
         g_hash_table_add (ids, &ev->object);
     }
   return ids;
