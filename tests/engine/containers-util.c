@@ -69,6 +69,16 @@ S (const char *s)
   return keep (hs_str_new (vm, s, -1));
 }
 
+/* @n borrowed items from @ap into @items, each with a new reference. */
+static void
+fill_items (HsObject **items,
+            gsize      n,
+            va_list    ap)
+{
+  for (gsize i = 0; i < n; i++)
+    items[i] = hs_incref (va_arg (ap, HsObject *));
+}
+
 /* A tuple of borrowed items. */
 HsObject *
 T (gsize n,
@@ -78,8 +88,7 @@ T (gsize n,
   va_list ap;
 
   va_start (ap, n);
-  for (gsize i = 0; i < n; i++)
-    HS_TUPLE (t)->items[i] = hs_incref (va_arg (ap, HsObject *));
+  fill_items (HS_TUPLE (t)->items, n, ap);
   va_end (ap);
   return t;
 }
@@ -93,8 +102,7 @@ L (gsize n,
   va_list ap;
 
   va_start (ap, n);
-  for (gsize i = 0; i < n; i++)
-    HS_LIST (l)->items[i] = hs_incref (va_arg (ap, HsObject *));
+  fill_items (HS_LIST (l)->items, n, ap);
   va_end (ap);
   return l;
 }

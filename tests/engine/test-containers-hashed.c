@@ -280,6 +280,24 @@ TEST (test_dict_iteration)
   assert_repr (call (items_it, "__length_hint__", 0), "1");
 }
 
+/* {P0: P1, P2: P3, …} with @n probes, the dict holding the only references. */
+static HsObject *
+probe_pairs_dict (int n)
+{
+  HsObject *d = hs_dict_new (vm);
+
+  for (int i = 0; i < n; i += 2)
+    {
+      HsObject *key = probe_new (i);
+      HsObject *value = probe_new (i + 1);
+
+      hs_dict_setitem (vm, d, key, value);
+      hs_decref (vm, key);
+      hs_decref (vm, value);
+    }
+  return d;
+}
+
 TEST (test_dict_tracking_and_release)
 {
   HsObject *d = keep (hs_dict_new (vm)), *p0, *p1, *t;
@@ -314,15 +332,7 @@ TEST (test_dict_tracking_and_release)
 
   /* {P0: P1, P2: P3, P4: P5}: cleared key then value in insertion order;
    * traversal visits value then key (gc.get_objects order in python3). */
-  d = hs_dict_new (vm);
-  for (int i = 0; i < 6; i += 2)
-    {
-      p0 = probe_new (i);
-      p1 = probe_new (i + 1);
-      hs_dict_setitem (vm, d, p0, p1);
-      hs_decref (vm, p0);
-      hs_decref (vm, p1);
-    }
+  d = probe_pairs_dict (6);
   g_assert_true (hs_gc_is_tracked (d));
   assert_traverse (d, "1 0 3 2 5 4");
   hs_dict_clear (vm, d);
@@ -351,15 +361,7 @@ TEST (test_dict_tracking_and_release)
   hs_decref (vm, d);
 
   /* A dict's own deallocation: 0 1 2 3. */
-  d = hs_dict_new (vm);
-  for (int i = 0; i < 4; i += 2)
-    {
-      p0 = probe_new (i);
-      p1 = probe_new (i + 1);
-      hs_dict_setitem (vm, d, p0, p1);
-      hs_decref (vm, p0);
-      hs_decref (vm, p1);
-    }
+  d = probe_pairs_dict (4);
   hs_decref (vm, d);
   assert_released ("0 1 2 3");
 }
